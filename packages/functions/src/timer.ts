@@ -1,0 +1,2 @@
+// placeholder until the timer handler lands
+export const handler = async () => ({});
