@@ -1,2 +1,4 @@
-// placeholder until the Hono app lands
-export const handler = async () => ({ statusCode: 200, body: "{}" });
+import { handle } from "hono/aws-lambda";
+import { app } from "./api/app";
+
+export const handler = handle(app);

@@ -1,0 +1,12 @@
+export * as Actor from "./actor";
+export * as Auth from "./auth/index";
+export * as Clock from "./clock";
+export * as History from "./history";
+export * as Mail from "./mail/index";
+export * as RateLimit from "./ratelimit";
+export * as Timer from "./timer";
+export * as User from "./user/index";
+export * as Attachment from "./attachment";
+export * from "./error";
+export { log } from "./log";
+export * as Planner from "./planner";

@@ -1,0 +1,56 @@
+import * as Clock from "../clock";
+
+export type Locale = "zh-CN" | "en";
+export type Rendered = { subject: string; text: string; html: string };
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(locale: Locale, title: string, paragraphs: string[], action?: { label: string; url: string }) {
+  const footer =
+    locale === "zh-CN"
+      ? "此邮件由售后与劳务管理系统自动发送，请勿直接回复。"
+      : "Sent automatically by the after-sales & workforce system. Please do not reply.";
+  const text = [title, "", ...paragraphs, ...(action ? ["", `${action.label}: ${action.url}`] : []), "", footer].join("\n");
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f2933;max-width:560px;margin:auto;padding:16px">
+<h2 style="font-size:18px">${escape(title)}</h2>
+${paragraphs.map((p) => `<p style="line-height:1.6">${escape(p)}</p>`).join("\n")}
+${action ? `<p><a href="${escape(action.url)}" style="display:inline-block;background:#0b5cad;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(action.label)}</a></p>` : ""}
+<p style="color:#7b8794;font-size:12px">${escape(footer)}</p></body></html>`;
+  return { text, html };
+}
+
+function shanghaiTime(iso: string, locale: Locale) {
+  return new Intl.DateTimeFormat(locale, { timeZone: Clock.ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** Every email the system sends, in both languages. */
+export const templates = {
+  "auth.code": (d: { code: string; minutes: number; url: string }, locale: Locale): Rendered => {
+    const subject = locale === "zh-CN" ? `登录验证码 ${d.code}` : `Your sign-in code ${d.code}`;
+    const body =
+      locale === "zh-CN"
+        ? [`您的登录验证码是：${d.code}`, `验证码 ${d.minutes} 分钟内有效，只能使用一次。如非本人操作，请忽略此邮件。`]
+        : [`Your sign-in code is: ${d.code}`, `It is valid for ${d.minutes} minutes and can be used once. If you did not ask for it, ignore this email.`];
+    return { subject, ...layout(locale, subject, body, { label: locale === "zh-CN" ? "打开登录页" : "Open sign-in", url: d.url }) };
+  },
+  "user.invited": (d: { name: string; invitedBy: string; roles: string; url: string }, locale: Locale): Rendered => {
+    const subject = locale === "zh-CN" ? "您已受邀使用售后与劳务管理系统" : "You are invited to the after-sales & workforce system";
+    const body =
+      locale === "zh-CN"
+        ? [`${d.name}，您好：`, `${d.invitedBy} 为您开通了账号，角色：${d.roles}。`, "使用本邮箱地址登录，系统会把一次性验证码发送到这里。"]
+        : [`Hello ${d.name},`, `${d.invitedBy} opened an account for you with the roles: ${d.roles}.`, "Sign in with this email address; a one-time code will be sent here."];
+    return { subject, ...layout(locale, subject, body, { label: locale === "zh-CN" ? "登录" : "Sign in", url: d.url }) };
+  },
+  "reminder.generic": (d: { title: string; body: string; dueAt?: string; url?: string }, locale: Locale): Rendered => {
+    const lines = [d.body];
+    if (d.dueAt) lines.push(locale === "zh-CN" ? `截止时间：${shanghaiTime(d.dueAt, locale)}（北京时间）` : `Due: ${shanghaiTime(d.dueAt, locale)} (China time)`);
+    return {
+      subject: d.title,
+      ...layout(locale, d.title, lines, d.url ? { label: locale === "zh-CN" ? "查看" : "Open", url: d.url } : undefined),
+    };
+  },
+} as const;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateData<T extends TemplateName> = Parameters<(typeof templates)[T]>[0];
