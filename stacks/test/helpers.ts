@@ -67,3 +67,22 @@ export function joined(value: unknown): string {
   }
   return `\${${JSON.stringify(value)}}`;
 }
+
+/** Evaluates the string intrinsics CloudFormation would (Select, Split, Join, ImportValue). */
+export function evaluate(value: unknown, importValue: (exportName: string) => string): any {
+  if (typeof value === "string" || typeof value === "number") return value;
+  if (Array.isArray(value)) return value.map((v) => evaluate(v, importValue));
+  const [fn, args] = Object.entries(value as Record<string, any>)[0] ?? [];
+  switch (fn) {
+    case "Fn::ImportValue":
+      return importValue(evaluate(args, importValue));
+    case "Fn::Split":
+      return (evaluate(args[1], importValue) as string).split(args[0]);
+    case "Fn::Select":
+      return (evaluate(args[1], importValue) as unknown[])[Number(args[0])];
+    case "Fn::Join":
+      return (evaluate(args[1], importValue) as string[]).join(args[0]);
+    default:
+      throw new Error(`cannot evaluate ${JSON.stringify(value)}`);
+  }
+}

@@ -10,6 +10,10 @@ import { Timers } from "../Timers";
 import { Web } from "../Web";
 
 export const TEST_ACCOUNT = "123456789012";
+export const TEST_REGION = "ap-southeast-1";
+
+/** Deploy-time variables read by stacks/params.ts. */
+const DEPLOY_ENV = ["SITE_URL", "SITE_DOMAIN", "SITE_HOSTED_ZONE", "EMAIL_SENDER", "BUILD_VERSION"];
 
 const stackFns = { Secrets, Storage, Email, Timers, Api, Web };
 export type StackName = keyof typeof stackFns;
@@ -32,10 +36,15 @@ export interface SynthOptions {
  * state: synthesize one app at a time and take every template before starting the next.
  */
 export async function synth({ stage, env = {}, activeStacks }: SynthOptions): Promise<Templates> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) setEnv(k, v);
+  // Start from the documented defaults whatever the developer's shell or .env holds.
+  const controlled = { ...Object.fromEntries(DEPLOY_ENV.map((k) => [k, undefined])), ...env };
+  const saved = Object.fromEntries(["AWS_REGION", ...Object.keys(controlled)].map((k) => [k, process.env[k]]));
   try {
+    // sst.config.ts reads the region while the project is initialized.
+    setEnv("AWS_REGION", TEST_REGION);
+    // initProject loads .env files into process.env: override after it.
     await initProject({ stage });
+    for (const [k, v] of Object.entries(controlled)) setEnv(k, v);
     const project = useProject();
     const app = new App({
       mode: "deploy",

@@ -82,7 +82,7 @@ const dict = {
     "zh-CN": "本地演示：打开邮箱查看验证码",
     en: "Local demo: open the mailbox to read the code",
   },
-  "local.clock": { "zh-CN": "演示时钟", en: "Demo clock" },
+  "local.clock": { "zh-CN": "演示时钟：", en: "Demo clock:" },
   "local.plusHour": { "zh-CN": "+1 小时", en: "+1 hour" },
   "local.plusDay": { "zh-CN": "+1 天", en: "+1 day" },
   "local.timezone": { "zh-CN": "北京时间", en: "Beijing time" },

@@ -1,4 +1,3 @@
-/** @jsxImportSource solid-js */
 // Sign-in island: step 1 e-mail → POST /api/auth/code; step 2 six-digit code →
 // POST /api/auth/verify → portal. Never reveals whether an address has an account.
 import { createSignal, onMount, Show } from "solid-js";

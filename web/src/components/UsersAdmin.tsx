@@ -1,4 +1,3 @@
-/** @jsxImportSource solid-js */
 // User administration island (admins): list (GET /api/users), invite (POST /api/users),
 // edit name / roles / language and activate / deactivate (PATCH /api/users/:userID).
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";

@@ -131,6 +131,7 @@ export const verifyCode = fn(verifyCodeSchema, async (input) => {
   }
   const user = await User.fromEmail(input.email);
   if (!user || !user.active) throw invalidCode();
+  await User.recordSignIn(user.userID);
   return { user, token: await createSession(user.userID) };
 });
 

@@ -42,6 +42,14 @@ export const templates = {
         : [`Hello ${d.name},`, `${d.invitedBy} opened an account for you with the roles: ${d.roles}.`, "Sign in with this email address; a one-time code will be sent here."];
     return { subject, ...layout(locale, subject, body, { label: locale === "zh-CN" ? "登录" : "Sign in", url: d.url }) };
   },
+  "user.invitation_reminder": (d: { name: string; url: string }, locale: Locale): Rendered => {
+    const subject = locale === "zh-CN" ? "提醒：您的账号尚未登录" : "Reminder: you have not signed in yet";
+    const body =
+      locale === "zh-CN"
+        ? [`${d.name}，您好：`, "您的售后与劳务管理系统账号已开通，但还没有登录过。使用本邮箱地址即可登录。"]
+        : [`Hello ${d.name},`, "Your account on the after-sales & workforce system is ready but has not been used yet. Sign in with this email address."];
+    return { subject, ...layout(locale, subject, body, { label: locale === "zh-CN" ? "登录" : "Sign in", url: d.url }) };
+  },
   "reminder.generic": (d: { title: string; body: string; dueAt?: string; url?: string }, locale: Locale): Rendered => {
     const lines = [d.body];
     if (d.dueAt) lines.push(locale === "zh-CN" ? `截止时间：${shanghaiTime(d.dueAt, locale)}（北京时间）` : `Due: ${shanghaiTime(d.dueAt, locale)} (China time)`);

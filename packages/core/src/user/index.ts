@@ -8,6 +8,7 @@ import { Configuration, service } from "../dynamo";
 import { ConflictError, DomainError, isConditionFailed, NotFoundError } from "../error";
 import * as History from "../history";
 import * as Mail from "../mail";
+import * as Timer from "../timer";
 import { siteURL } from "../site";
 import { fn } from "../util/fn";
 import { email as emailSchema, plainText } from "../util/text";
@@ -23,6 +24,7 @@ const UserEntity = new Entity(
       active: { type: "boolean", required: true, default: true },
       locale: { type: ["zh-CN", "en"] as const, required: true, default: "zh-CN" },
       version: { type: "number", required: true, default: 1 },
+      lastSignInAt: { type: "string" },
       history: History.attribute,
       createdAt: { type: "string", required: true, readOnly: true, default: () => Clock.nowISO() },
       updatedAt: { type: "string", required: true, default: () => Clock.nowISO(), watch: "*", set: () => Clock.nowISO() },
@@ -57,6 +59,7 @@ export type Info = {
   active: boolean;
   locale: "zh-CN" | "en";
   version: number;
+  lastSignInAt?: string;
   history: History.Entry[];
   createdAt: string;
   updatedAt: string;
@@ -145,12 +148,42 @@ export const invite = fn(createSchema, async (input): Promise<Info> => {
       name: user.name,
       invitedBy: inviter.type === "user" ? inviter.properties.name : "系统管理员",
       roles: user.roles.map((r) => roleNames[r][user.locale]).join(user.locale === "zh-CN" ? "、" : ", "),
-      url: siteURL(user.locale === "en" ? `/en/signin?email=${encodeURIComponent(user.email)}` : `/signin?email=${encodeURIComponent(user.email)}`),
+      url: signInURL(user),
     },
     idempotencyKey: `user.invited:${user.userID}`,
   });
+  await Timer.create({
+    kind: "user.invitation_reminder",
+    ref: `user#${user.userID}`,
+    dueAt: Clock.addDays(Clock.now(), INVITATION_REMINDER_DAYS),
+    key: `user.invitation_reminder:${user.userID}`,
+  });
   return user;
 });
+
+/** An invitee who has not signed in after this many days gets one reminder. */
+export const INVITATION_REMINDER_DAYS = 3;
+
+function signInURL(user: Info) {
+  return siteURL(`${user.locale === "en" ? "/en" : ""}/signin?email=${encodeURIComponent(user.email)}`);
+}
+
+Timer.handle("user.invitation_reminder", async (timer) => {
+  const user = await fromID(timer.ref.replace(/^user#/, ""));
+  if (!user || !user.active || user.lastSignInAt) return;
+  await Mail.send({
+    to: user.email,
+    template: "user.invitation_reminder",
+    locale: user.locale,
+    data: { name: user.name, url: signInURL(user) },
+    idempotencyKey: `timer:${timer.timerID}`,
+  });
+});
+
+/** Remembers the latest sign-in (shown to admins; stops invitation reminders). */
+export async function recordSignIn(userID: string) {
+  await UserEntity.patch({ userID }).set({ lastSignInAt: Clock.nowISO() }).go();
+}
 
 export const updateSchema = z
   .object({
