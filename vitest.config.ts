@@ -8,5 +8,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    env: { POWERTOOLS_LOG_LEVEL: "WARN", SST_TELEMETRY_DISABLED: "1" },
   },
 });

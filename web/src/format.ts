@@ -8,10 +8,7 @@ const styles = {
   datetime: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   date: { year: "numeric", month: "2-digit", day: "2-digit" },
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-  weekdayDatetime: {
-    year: "numeric", month: "2-digit", day: "2-digit", weekday: "short",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  },
+  weekday: { weekday: "short" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof styles;
 
@@ -38,6 +35,12 @@ export function formatDateTime(
   if (Number.isNaN(d.getTime())) return "—";
   return formatter(locale, style).format(d);
 }
+
+/** "2025/03/01 10:00 周六" — date, time and weekday (used by the demo clock). */
+export const formatDateTimeWeekday = (v: string | number | Date | null | undefined, locale: FormatLocale) => {
+  const s = formatDateTime(v, locale);
+  return s === "—" ? s : `${s} ${formatDateTime(v, locale, "weekday")}`;
+};
 
 export const formatDate = (v: string | number | Date | null | undefined, locale: FormatLocale) =>
   formatDateTime(v, locale, "date");

@@ -7,7 +7,7 @@
 // Announces the user with window event "portal:user" (detail: User) and window.portalUser;
 // after a demo-clock change fires "portal:clock" (detail: { now }).
 import { api, type ApiResult, type User } from "./api";
-import { formatDateTime } from "./format";
+import { formatDateTimeWeekday } from "./format";
 
 declare global {
   interface Window {
@@ -91,7 +91,7 @@ const clockNow = $("clock-now") as HTMLTimeElement;
 const clockError = $("clock-error")!;
 function setNow(now: string) {
   clockNow.dateTime = now;
-  clockNow.textContent = formatDateTime(now, locale, "weekdayDatetime");
+  clockNow.textContent = formatDateTimeWeekday(now, locale);
 }
 
 api<LocalInfo>("GET", "/api/local/info").then(async (res) => {

@@ -73,9 +73,7 @@ export const prepareUploadSchema = z
     ref: z.string().min(1).max(120),
     fileName: z.string().trim().min(1).max(120),
     contentType: z.string().refine((t): t is ContentType => t in allowedTypes, { params: typeError }),
-    size: z.number().int().positive().max(MAX_BYTES, { message: sizeError.en }).superRefine((n, ctx) => {
-      if (n > MAX_BYTES) ctx.addIssue({ code: "custom", params: sizeError });
-    }),
+    size: z.number().int().positive().refine((n) => n <= MAX_BYTES, { params: sizeError }),
   })
   .strict();
 

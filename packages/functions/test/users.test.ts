@@ -15,7 +15,7 @@ describe("user administration", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe("您已受邀使用售后与劳务管理系统");
     expect(mails[0]!.body.text).toContain("客服专员、客服主管");
-    expect(mails[0]!.body.text).toContain(`/signin?email=${encodeURIComponent(email)}`);
+    expect(mails[0]!.body.text).toContain(`/signin/?email=${encodeURIComponent(email)}`);
 
     const inviteeCookie = await signIn(email);
     const me = await call("GET", "/api/me", { cookie: inviteeCookie });
@@ -31,7 +31,7 @@ describe("user administration", () => {
     await call("POST", "/api/users", { cookie, body: { email, name: "Sam", roles: ["finance"], locale: "en" } });
     const [mail] = await mailTo(email);
     expect(mail!.subject).toBe("You are invited to the after-sales & workforce system");
-    expect(mail!.body.text).toContain("/en/signin");
+    expect(mail!.body.text).toContain("/en/signin/");
   });
 
   it("refuses a second account for the same address", async () => {

@@ -149,6 +149,5 @@ export function localEnvironment(embedded: Embedded, options: { siteURL: string;
     SST_Parameter_value_SCHEDULER_ROLE_ARN: "",
     SST_Parameter_value_TIMER_DLQ_ARN: "",
     SST_Parameter_value_LOCAL_MAILBOX_URL: options.mailboxURL ?? embedded.endpoints.ses + "/",
-    POWERTOOLS_DEV: "true",
   } satisfies Record<string, string>;
 }

@@ -153,10 +153,10 @@ export default function UsersAdmin(props: { locale: Locale; signinHref: string }
     setEdBusy(true);
     const res = await api<{ user: User }>("PATCH", `/api/users/${encodeURIComponent(u.userID)}`, body);
     setEdBusy(false);
-    if (res.ok && res.data?.user) {
-      replaceUser(res.data.user);
+    if (res.ok) {
+      if (res.data?.user) replaceUser(res.data.user);
       setEditing(null);
-      setNotice(t(L, "users.saved", { name: res.data.user.name }));
+      setNotice(t(L, "users.saved", { name: res.data?.user?.name ?? name }));
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
@@ -171,9 +171,9 @@ export default function UsersAdmin(props: { locale: Locale; signinHref: string }
     setListError("");
     const res = await api<{ user: User }>("PATCH", `/api/users/${encodeURIComponent(u.userID)}`, { active });
     setRowBusy(null);
-    if (res.ok && res.data?.user) {
-      replaceUser(res.data.user);
-      setNotice(t(L, active ? "users.activated" : "users.deactivated", { name: res.data.user.name }));
+    if (res.ok) {
+      replaceUser(res.data?.user ?? { ...u, active });
+      setNotice(t(L, active ? "users.activated" : "users.deactivated", { name: u.name }));
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);

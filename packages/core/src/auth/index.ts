@@ -94,7 +94,7 @@ export const requestCode = fn(requestCodeSchema, async (input) => {
     expireAt: Math.floor(expiresAt.getTime() / 1000) + 3600,
   }).go();
   const locale = input.locale ?? user.locale;
-  const path = `${locale === "en" ? "/en" : ""}/signin?email=${encodeURIComponent(user.email)}&code=${code}`;
+  const path = `${locale === "en" ? "/en" : ""}/signin/?email=${encodeURIComponent(user.email)}&code=${code}`;
   await Mail.send({
     to: user.email,
     template: "auth.code",

@@ -165,7 +165,7 @@ export const invite = fn(createSchema, async (input): Promise<Info> => {
 export const INVITATION_REMINDER_DAYS = 3;
 
 function signInURL(user: Info) {
-  return siteURL(`${user.locale === "en" ? "/en" : ""}/signin?email=${encodeURIComponent(user.email)}`);
+  return siteURL(`${user.locale === "en" ? "/en" : ""}/signin/?email=${encodeURIComponent(user.email)}`);
 }
 
 Timer.handle("user.invitation_reminder", async (timer) => {
