@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { startRuntime, type Runtime } from "../../packages/local/src/runtime";
@@ -38,7 +39,7 @@ export async function startSystem(): Promise<{ runtime: Runtime; browser: Browse
   const runtime = await startRuntime({
     dataDir,
     port: await freePort(),
-    webDir: resolve(__dirname, "../dist"),
+    webDir: fileURLToPath(new URL("../dist", import.meta.url)),
     timerIntervalMs: 500,
   });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
