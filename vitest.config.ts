@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "stacks/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/*.e2e.test.ts"],
     globalSetup: ["./test/global-setup.ts"],
+    setupFiles: ["./test/setup-file.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 180_000,

@@ -33,7 +33,7 @@ export const roleNames: Record<Role, Message> = {
 
 export type Actor =
   | { type: "user"; properties: { userID: string; email: string; name: string; roles: Role[] } }
-  | { type: "customer"; properties: { linkID: string; scope: string } }
+  | { type: "customer"; properties: { linkID: string; scope: "project" | "ticket" | "visit"; projectID: string; subjectID: string } }
   | { type: "system"; properties: { reason: string } }
   | { type: "public"; properties: Record<string, never> };
 

@@ -29,7 +29,7 @@ const IMPORT_SAMPLES = 9;
 const LOAD = { connections: 10, durationS: 10, warmupS: 2 };
 const ADMIN = "admin@demo.local";
 
-type Table = { title: string; note?: string; headers: string[]; rows: (string | number)[][] };
+type Table = { title: string; note?: string | string[]; headers: string[]; rows: (string | number)[][] };
 const tables: Table[] = [];
 const failures: string[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -48,7 +48,7 @@ const step = (msg: string) => console.error(`• ${msg}`);
 
 /** Columns of numbers (optionally with a unit) are right-aligned. */
 const numericColumns = (t: Table) =>
-  t.headers.map((_, i) => i > 0 && t.rows.length > 0 && t.rows.every((r) => typeof r[i] === "number" || /^[\d.,–]+( \w+)?$/.test(String(r[i]))));
+  t.headers.map((_, i) => i > 0 && t.rows.length > 0 && t.rows.every((r) => typeof r[i] === "number" || /^[\d.,–]+%?( \w+)?$/.test(String(r[i]))));
 
 function renderText(t: Table): string {
   const cells = [t.headers, ...t.rows.map((r) => r.map(String))];
@@ -60,7 +60,7 @@ function renderText(t: Table): string {
     line(t.headers),
     widths.map((w) => "─".repeat(w)).join("  "),
     ...cells.slice(1).map(line),
-    ...(t.note ? [`(${t.note})`] : []),
+    ...[t.note ?? []].flat().map((n) => `  · ${n}`),
   ].join("\n");
 }
 
@@ -69,12 +69,17 @@ function renderMarkdown(t: Table): string {
   return [
     `## ${t.title}`,
     "",
-    ...(t.note ? [t.note, ""] : []),
+    ...[t.note ?? []].flat().map((n) => `- ${n}`),
+    ...(t.note ? [""] : []),
     `| ${t.headers.join(" | ")} |`,
     `| ${t.headers.map((_, i) => (numeric[i] ? "---:" : "---")).join(" | ")} |`,
     ...t.rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`),
     "",
   ].join("\n");
+}
+
+function sleepSync(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function tempDir(label: string) {
@@ -171,7 +176,31 @@ function contributors(b: Bundle) {
       duplicated.push(`${name} ×${m.size}`);
     }
   }
-  return { byName, aws, duplicate, duplicated, total: output.bytes };
+  // What sst/node's SSM client costs: sst@2 pins @aws-sdk/client-ssm (to fetch Config.Secret values
+  // at cold start on AWS), and that older client brings its own STS/SSO/SSO-OIDC clients and credential chain.
+  const ssm = onlyThrough(b.metafile, (path) => path.includes("node_modules/@aws-sdk/client-ssm/"));
+  return { byName, aws, duplicate, duplicated, ssm, total: output.bytes };
+}
+
+/** Output bytes that are reachable from the entry only through modules matching `cut`. */
+function onlyThrough(metafile: Metafile, cut: (path: string) => boolean): number {
+  const output = Object.values(metafile.outputs)[0]!;
+  const reach = (skip: boolean) => {
+    const seen = new Set<string>();
+    const stack = [output.entryPoint!];
+    while (stack.length) {
+      const p = stack.pop()!;
+      if (seen.has(p) || (skip && cut(p)) || !metafile.inputs[p]) continue;
+      seen.add(p);
+      for (const i of metafile.inputs[p]!.imports) if (!i.external) stack.push(i.path);
+    }
+    return seen;
+  };
+  const all = reach(false);
+  const without = reach(true);
+  let bytes = 0;
+  for (const p of all) if (!without.has(p)) bytes += output.inputs[p]?.bytesInOutput ?? 0;
+  return bytes;
 }
 
 /** Time `await import(bundle)` in a fresh node process with the environment the local runtime sets. */
@@ -242,7 +271,12 @@ async function lambdas() {
 
   tables.push({
     title: "Lambda bundles (esbuild, SST v2 ESM settings: platform node, format esm, target node22, minify, AWS SDK bundled)",
-    note: `gzip at level 9; "unminified" = what the current stacks deploy (SST v2 default: no minify, target esnext); cold import = median of ${IMPORT_SAMPLES} fresh \`node\` processes timing \`await import(bundle)\`; "process" = spawn → exit wall time (baseline node with an empty module: ${fmtMs(median(baseline.processMs))} ms)`,
+    note: [
+      "sizes in KiB; gzip at level 9 (Lambda's code-size limits apply to the unzipped bundle)",
+      '"unminified" = what the current stacks deploy: SST v2 minifies only with `nodejs.minify`, and its ESM target is esnext',
+      `cold import = median of ${IMPORT_SAMPLES} fresh \`node\` processes each timing \`await import(bundle)\` with the local runtime's SST_* environment (dummy endpoints; on AWS, sst/node also fetches the Config.Secret values from SSM during import, which is not included)`,
+      `process = spawn → exit wall time of the same processes; a node process importing an empty module takes ${fmtMs(median(baseline.processMs))} ms`,
+    ],
     headers: ["bundle", "minified", "gzip", "unminified", "cold import p50", "import min–max", "process p50"],
     rows: bundles.map((b) => {
       const t = imports.get(b.name)!;
@@ -262,13 +296,12 @@ async function lambdas() {
   const names = [...stats[0]!.byName.entries()].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n]) => n);
   tables.push({
     title: "What fills the bundles (bytes in the minified output, top packages of api)",
-    note: stats
-      .map(
-        (s, i) =>
-          `${bundles[i]!.name}: AWS SDK (@aws-sdk/*, @smithy/*, @aws-crypto/*) ${kb(s.aws)} = ${Math.round((100 * s.aws) / s.total)}% of the bundle; ` +
-          `${kb(s.duplicate)} is second copies of packages bundled from more than one node_modules folder (${s.duplicated.length} packages)`,
-      )
-      .join("; "),
+    note: stats.map(
+      (s, i) =>
+        `${bundles[i]!.name}: AWS SDK (@aws-sdk/*, @smithy/*, @aws-crypto/*) ${kb(s.aws)} = ${Math.round((100 * s.aws) / s.total)}%; ` +
+        `${kb(s.ssm)} (${Math.round((100 * s.ssm) / s.total)}%) is reachable only through sst/node's SSM client (sst@2 pins an older @aws-sdk/client-ssm, which brings its own STS/SSO/SSO-OIDC clients); ` +
+        `${kb(s.duplicate)} is extra copies of ${s.duplicated.length} packages bundled from more than one node_modules folder`,
+    ),
     headers: ["package", ...bundles.map((b) => b.name), "share of api"],
     rows: names.map((n) => [n, ...stats.map((s) => kb(s.byName.get(n) ?? 0)), `${((100 * (stats[0]!.byName.get(n) ?? 0)) / stats[0]!.total).toFixed(1)}%`]),
   });
@@ -356,9 +389,11 @@ async function api() {
   await stop();
   tables.push({
     title: `API under load (autocannon, ${LOAD.connections} connections × ${LOAD.durationS} s after a ${LOAD.warmupS} s warm-up, local runtime in-process)`,
-    note:
-      "the whole local runtime (Hono on @hono/node-server + dynalite + SES/S3 emulators) shares one event loop; autocannon runs in a worker thread of the same process; " +
-      "/api/me verifies the session token and reads the user from dynalite on every request; log level WARN",
+    note: [
+      "the whole local runtime (Hono on @hono/node-server + dynalite + SES/S3 emulators) shares one event loop; autocannon runs in a worker thread of the same process",
+      "/api/health touches no storage; /api/me verifies the session JWT, then reads the session and the user from dynalite (and the user again in the route) on every request",
+      "POWERTOOLS_LOG_LEVEL=WARN, so the per-request access log is not written during the run",
+    ],
     headers: ["endpoint", "req/s", "p50", "p99", "max", "requests", "non-2xx", "errors"],
     rows,
   });
@@ -367,6 +402,8 @@ async function api() {
 // ───────────────────────────── 4: JS per page ─────────────────────────────
 
 function ensureWeb() {
+  // A dist folder without index.html is most likely being rebuilt right now: give that a moment.
+  for (let i = 0; i < 30 && existsSync(webDist) && !existsSync(join(webDist, "index.html")); i++) sleepSync(2000);
   if (existsSync(join(webDist, "index.html"))) return;
   step("web/dist is missing: building the site (npm run build --workspace web)…");
   const r = spawnSync("npm", ["run", "build", "--workspace", "web"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
@@ -451,10 +488,11 @@ function pages() {
   const built = new Date(statSync(join(webDist, "index.html")).mtimeMs).toISOString().replace(/\.\d+Z$/, "Z");
   tables.push({
     title: "JavaScript per page (web/dist)",
-    note:
-      `bytes; external = <script src> files + <astro-island> component-url/renderer-url + their static imports (dist/_astro); ` +
-      `inline = inline <script> bodies (not JSON); gzip = each file gzipped on its own (level 6) + inline gzipped; ` +
+    note: [
+      "bytes; external = <script src> files + <astro-island> component-url/renderer-url + everything they import statically (dist/_astro)",
+      "inline = inline <script> bodies (JSON data scripts excluded); total gzip = each file gzipped on its own (level 6) + the inline code gzipped",
       `lazy = reachable only through dynamic import(), not loaded up front; web/dist built ${built}`,
+    ],
     headers: ["page", "files", "external", "inline", "total raw", "total gzip", "lazy"],
     rows,
   });
@@ -470,7 +508,7 @@ function pagesWithRetry() {
       tables.length = before;
       if ((err as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 5) throw err;
       step(`web/dist changed while reading it (${(err as Error).message}); retrying…`);
-      spawnSync(process.execPath, ["-e", "setTimeout(()=>{},3000)"]);
+      sleepSync(3000);
     }
   }
 }

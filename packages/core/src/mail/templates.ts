@@ -1,28 +1,7 @@
-import * as Clock from "../clock";
+import { layout, shanghaiTime, type Locale, type Rendered } from "./layout";
+import { warrantyTemplates } from "../warranty/mails";
 
-export type Locale = "zh-CN" | "en";
-export type Rendered = { subject: string; text: string; html: string };
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-function layout(locale: Locale, title: string, paragraphs: string[], action?: { label: string; url: string }) {
-  const footer =
-    locale === "zh-CN"
-      ? "此邮件由售后与劳务管理系统自动发送，请勿直接回复。"
-      : "Sent automatically by the after-sales & workforce system. Please do not reply.";
-  const text = [title, "", ...paragraphs, ...(action ? ["", `${action.label}: ${action.url}`] : []), "", footer].join("\n");
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f2933;max-width:560px;margin:auto;padding:16px">
-<h2 style="font-size:18px">${escape(title)}</h2>
-${paragraphs.map((p) => `<p style="line-height:1.6">${escape(p)}</p>`).join("\n")}
-${action ? `<p><a href="${escape(action.url)}" style="display:inline-block;background:#0b5cad;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(action.label)}</a></p>` : ""}
-<p style="color:#7b8794;font-size:12px">${escape(footer)}</p></body></html>`;
-  return { text, html };
-}
-
-function shanghaiTime(iso: string, locale: Locale) {
-  return new Intl.DateTimeFormat(locale, { timeZone: Clock.ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
+export type { Locale, Rendered } from "./layout";
 
 /** Every email the system sends, in both languages. */
 export const templates = {
@@ -50,6 +29,7 @@ export const templates = {
         : [`Hello ${d.name},`, "Your account on the after-sales & workforce system is ready but has not been used yet. Sign in with this email address."];
     return { subject, ...layout(locale, subject, body, { label: locale === "zh-CN" ? "登录" : "Sign in", url: d.url }) };
   },
+  ...warrantyTemplates,
   "reminder.generic": (d: { title: string; body: string; dueAt?: string; url?: string }, locale: Locale): Rendered => {
     const lines = [d.body];
     if (d.dueAt) lines.push(locale === "zh-CN" ? `截止时间：${shanghaiTime(d.dueAt, locale)}（北京时间）` : `Due: ${shanghaiTime(d.dueAt, locale)} (China time)`);

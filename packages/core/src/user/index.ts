@@ -92,6 +92,12 @@ export async function list(): Promise<Info[]> {
   return data as Info[];
 }
 
+/** Active staff holding a role (for notifications and escalations). */
+export async function withRole(role: Role): Promise<Info[]> {
+  const { data } = await UserEntity.query.all({}).go({ pages: "all" });
+  return (data as Info[]).filter((u) => u.active && u.roles.includes(role));
+}
+
 export const createSchema = z
   .object({
     email: emailSchema(),

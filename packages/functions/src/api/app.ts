@@ -6,6 +6,11 @@ import { auth, me } from "./auth";
 import { accessLog, notFound, onError, session } from "./http";
 import { local } from "./local";
 import { users } from "./users";
+import { claims, engineers, followUps, repairLinks, reports, tickets } from "./warranty";
+import { publicRoutes } from "./public";
+import { settings } from "./settings";
+import { customers } from "./customers";
+import { projects, warrantyCategories } from "./projects";
 
 /** The whole HTTP API: the Lambda handler and the local server both serve this app. */
 export const app = new Hono()
@@ -28,7 +33,18 @@ export const app = new Hono()
   .route("/auth", auth)
   .route("/me", me)
   .route("/users", users)
-  .route("/local", local);
+  .route("/local", local)
+  .route("/tickets", tickets)
+  .route("/engineers", engineers)
+  .route("/projects", repairLinks)
+  .route("/claims", claims)
+  .route("/followups", followUps)
+  .route("/reports", reports)
+  .route("/public", publicRoutes)
+  .route("/settings", settings)
+  .route("/customers", customers)
+  .route("/projects", projects)
+  .route("/warranty", warrantyCategories);
 
 app.onError(onError);
 app.notFound(notFound);
