@@ -73,7 +73,8 @@ export type Info = {
 
 function entry(e: Omit<Entry, "entryID" | "at" | "by">): Entry {
   const h = History.entry("deposit");
-  return { entryID: ulid(), at: h.at, by: h.by, ...e };
+  // Plain JSON: no undefined values inside the list item.
+  return JSON.parse(JSON.stringify({ entryID: ulid(), at: h.at, by: h.by, ...e }));
 }
 
 async function load(projectID: string): Promise<Info | undefined> {
