@@ -1,6 +1,10 @@
 // The one dictionary of the staff portal, used by Astro pages and Solid islands.
 // Chinese (zh-CN) is the default locale and lives at the root paths; English under /en/.
 
+import { customersDict } from "./dict/customers";
+import { publicDict } from "./dict/public";
+import { ticketsDict } from "./dict/tickets";
+
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
@@ -20,7 +24,7 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-const dict = {
+const baseDict = {
   // ---- product / shell
   "app.name": { "zh-CN": "售后与劳务管理系统", en: "After-sales & Workforce" },
   "app.tagline": { "zh-CN": "员工门户", en: "Staff portal" },
@@ -206,6 +210,8 @@ const dict = {
   "notFound.title": { "zh-CN": "页面不存在", en: "Page not found" },
   "notFound.back": { "zh-CN": "返回工作台", en: "Back to the dashboard" },
 } satisfies Record<string, Record<Locale, string>>;
+
+const dict = { ...baseDict, ...publicDict, ...customersDict, ...ticketsDict };
 
 export type Key = keyof typeof dict;
 
