@@ -27,7 +27,7 @@ import * as Ticket from "./ticket";
  * approved amount is deducted from the project's warranty deposit exactly once.
  */
 export const deciders: Role[] = ["cs_supervisor", "engineering_head", "general_manager"];
-export const readers: Role[] = [...deciders, "admin", "finance", "after_sales", "cs_specialist"];
+export const readers: Role[] = [...deciders, "admin", "finance", "after_sales", "cs_specialist", "project_manager"];
 export const MAX_CLAIM_FEN = 100_000_000; // ¥1,000,000 — larger amounts are not a repair cost
 
 const ClaimEntity = new Entity(
