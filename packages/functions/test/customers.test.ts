@@ -162,27 +162,29 @@ describe("who may use the customer, project and settings routes", () => {
     await Promise.all(roles.map(async (role) => sessions.set(role, (await staff([role])).cookie)));
   });
 
-  const routes: [string, () => string, readonly Role[], () => unknown][] = [
-    ["GET", () => "/api/settings", anyStaff, () => undefined],
-    ["PUT", () => "/api/settings", Settings.editors, () => ({})],
-    ["GET", () => "/api/warranty/categories", anyStaff, () => undefined],
-    ["GET", () => "/api/customers", Customer.readers, () => undefined],
-    ["POST", () => "/api/customers", Customer.writers, () => ({ name: "矩阵新客户", kind: "owner" })],
-    ["GET", () => `/api/customers/${fixture.customerID}`, Customer.readers, () => undefined],
-    ["PATCH", () => `/api/customers/${fixture.customerID}`, Customer.writers, () => ({})],
-    ["POST", () => `/api/customers/${fixture.customerID}/contracts`, Customer.writers, () => ({ number: number(), title: "x", amountFen: 1, signedOn: "2024-01-01" })],
-    ["PATCH", () => `/api/customers/${fixture.customerID}/contracts/${fixture.contractID}`, Customer.writers, () => ({})],
-    ["DELETE", () => `/api/customers/${fixture.customerID}/contracts/${fixture.contractID}`, Customer.writers, () => undefined],
-    ["GET", () => "/api/projects", Project.readers, () => undefined],
-    ["POST", () => "/api/projects", Project.writers, () => ({ customerID: fixture.customerID, name: "矩阵新工程" })],
-    ["GET", () => `/api/projects/${fixture.projectID}`, Project.readers, () => undefined],
-    ["PATCH", () => `/api/projects/${fixture.projectID}`, Project.writers, () => ({})],
+  const routes: [string, string, readonly Role[], () => unknown][] = [
+    ["GET", "/api/settings", anyStaff, () => undefined],
+    ["PUT", "/api/settings", Settings.editors, () => ({})],
+    ["GET", "/api/warranty/categories", anyStaff, () => undefined],
+    ["GET", "/api/customers", Customer.readers, () => undefined],
+    ["POST", "/api/customers", Customer.writers, () => ({ name: "矩阵新客户", kind: "owner" })],
+    ["GET", "/api/customers/:customerID", Customer.readers, () => undefined],
+    ["PATCH", "/api/customers/:customerID", Customer.writers, () => ({})],
+    ["POST", "/api/customers/:customerID/contracts", Customer.writers, () => ({ number: number(), title: "x", amountFen: 1, signedOn: "2024-01-01" })],
+    ["PATCH", "/api/customers/:customerID/contracts/:contractID", Customer.writers, () => ({})],
+    ["DELETE", "/api/customers/:customerID/contracts/:contractID", Customer.writers, () => undefined],
+    ["GET", "/api/projects", Project.readers, () => undefined],
+    ["POST", "/api/projects", Project.writers, () => ({ customerID: fixture.customerID, name: "矩阵新工程" })],
+    ["GET", "/api/projects/:projectID", Project.readers, () => undefined],
+    ["PATCH", "/api/projects/:projectID", Project.writers, () => ({})],
   ];
+  const resolve = (path: string) => path.replace(/:(\w+)/g, (_, k: keyof typeof fixture) => fixture[k]);
 
-  it.each(routes)("%s %s", async (method, path, allowed, body) => {
-    expect((await call(method, path(), { body: body() })).status).toBe(401);
+  it.each(routes)("%s %s", async (method, template, allowed, body) => {
+    const path = resolve(template);
+    expect((await call(method, path, { body: body() })).status).toBe(401);
     for (const role of roles) {
-      const res = await call(method, path(), { body: body(), cookie: sessions.get(role) });
+      const res = await call(method, path, { body: body(), cookie: sessions.get(role) });
       if (allowed.includes(role)) expect([role, res.status]).toEqual([role, res.status < 300 ? res.status : "success"]);
       else expect([role, res.status, res.json.error.code]).toEqual([role, 403, "auth.forbidden"]);
     }

@@ -51,7 +51,9 @@ export async function startRuntime(options: {
     return existsSync(page) ? c.html(readFileSync(page, "utf8"), 404) : c.text("Not found", 404);
   });
 
-  const created = options.seed === false ? [] : await (await import("./seed")).seedDemo();
+  const seed = await import("./seed");
+  const created = options.seed === false ? [] : await seed.seedDemo();
+  if (options.seed !== false) await seed.seedWarrantyDemo();
 
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: root.fetch, port: options.port, hostname: "0.0.0.0" }, () => ready(s));
