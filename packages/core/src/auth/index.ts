@@ -156,6 +156,11 @@ async function createSession(userID: string) {
 
 /** The staff actor for a session token, or undefined when it is invalid, expired, ended or the user is inactive. */
 export async function actorFromToken(token: string): Promise<Actor | undefined> {
+  return (await sessionFromToken(token))?.actor;
+}
+
+/** The session's actor and the user behind it (one read each of the session and the user). */
+export async function sessionFromToken(token: string): Promise<{ actor: Actor; user: User.Info } | undefined> {
   let sessionID: string;
   let userID: string;
   try {
@@ -172,7 +177,7 @@ export async function actorFromToken(token: string): Promise<Actor | undefined> 
   if (!session || session.userID !== userID || session.expiresAt <= Clock.nowISO()) return undefined;
   const user = await User.fromID(userID);
   if (!user || !user.active) return undefined;
-  return { type: "user", properties: { userID, email: user.email, name: user.name, roles: user.roles } };
+  return { actor: { type: "user", properties: { userID, email: user.email, name: user.name, roles: user.roles } }, user };
 }
 
 /** Ends a session (sign-out). Unknown or invalid tokens are ignored. */

@@ -34,7 +34,8 @@ export const auth = new Hono()
   });
 
 export const me = new Hono().get("/", async (c) => {
-  const { userID } = Actor.user();
-  const user = await User.fromID(userID);
-  return c.json({ user: User.present(user!) });
+  Actor.user();
+  // The session middleware already read the user for this request.
+  const user = c.get("user" as never) as User.Info;
+  return c.json({ user: User.present(user) });
 });

@@ -30,8 +30,9 @@ export function clientAddress(c: Context): string {
 /** Runs the rest of the request as whoever the session cookie names (or as the public). */
 export const session: MiddlewareHandler = async (c, next) => {
   const token = getCookie(c, Auth.SESSION_COOKIE);
-  const actor = token ? await Auth.actorFromToken(token) : undefined;
-  return Actor.provide(actor ?? { type: "public", properties: {} }, () => next());
+  const found = token ? await Auth.sessionFromToken(token) : undefined;
+  if (found) c.set("user" as never, found.user as never);
+  return Actor.provide(found?.actor ?? { type: "public", properties: {} }, () => next());
 };
 
 /** One access log line per request, with a request id the client also sees. */
