@@ -29,11 +29,11 @@ export default function ProjectsList(props: { locale: Locale; signinHref: string
     const params = new URLSearchParams();
     if (q.trim()) params.set("q", q.trim());
     if (customerID()) params.set("customerID", customerID());
-    const res = await api<{ projects: Project[] }>("GET", `/api/projects${params.size ? `?${params}` : ""}`);
+    const res = await api<{ projects: Project[] }>("GET", `/api/projects${params.toString() ? `?${params}` : ""}`);
     if (mine !== seq) return;
     setSearching(false);
     if (res.ok) {
-      setProjects(res.data?.projects ?? []);
+      setProjects([...(res.data?.projects ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
       setStatus("ready");
     } else if (res.status === 401) location.replace(props.signinHref);
     else if (res.status === 403) setStatus("forbidden");
