@@ -75,6 +75,22 @@ describe("repair clocks, escalation and deadlines (Asia/Shanghai)", () => {
     expect(await escalated(team.gm.user.email)).toHaveLength(1);
   });
 
+  it("the alert timer scheduled before the ticket was written sends nothing twice", async () => {
+    const { engineer } = await escalationTeam();
+    const { token } = await setupProject();
+    const input = repairInput({ urgency: "general" });
+    const res = await publicCall("POST", "/api/public/repair", token, input);
+    const alerts = async () => (await mailTo(engineer.user.email)).filter((m) => m.subject.includes(res.json.number) && m.subject.startsWith("【新报修"));
+    expect(await alerts()).toHaveLength(1);
+    Clock.advance(3 * 60_000);
+    await sweep();
+    const [ticket] = (await Actor.system("test", () => Ticket.listByStatus(["reported"]))).filter((t) => t.number === res.json.number);
+    const notify = (await Timer.listByRef(`ticket#${ticket!.ticketID}`)).find((t) => t.kind === "ticket.notify_reported")!;
+    expect(notify.status).toBe("fired");
+    expect(await alerts()).toHaveLength(1);
+    expect(await mailTo(input.contact.email as string)).toHaveLength(1);
+  });
+
   it("a small issue reported at 23:30 is due at 23:59:59 that same Shanghai day", async () => {
     const { token } = await setupProject();
     const reportedAt = travelToShanghai("23:30:00");

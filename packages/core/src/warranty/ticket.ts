@@ -286,6 +286,11 @@ export const submit = fn(submitSchema, async (input): Promise<{ ticket: Info; tr
   const number = await nextNumber(`BX-${Clock.shanghaiDate(now).slice(0, 4)}`);
   const { link, token } = await Link.issue({ scope: "ticket", projectID: project.projectID, subjectID: ticketID });
   const reportedAt = now.toISOString();
+  // Timers first, then the ticket: a crash in between leaves timers that find no ticket and do
+  // nothing; a crash after the write leaves the clock and the alerts already scheduled.
+  const planned = { ticketID, severity, cycle: 1, ...clock } as Pick<Info, "ticketID" | "severity" | "cycle" | "arriveBy" | "resolveBy">;
+  await scheduleClock(planned);
+  await Timer.create({ kind: "ticket.notify_reported", ref: ref(ticketID), dueAt: Clock.addMinutes(now, 2), key: `ticket:${ticketID}:notify_reported` });
   const { data } = await TicketEntity.create({
     ticketID,
     number,
@@ -312,8 +317,13 @@ export const submit = fn(submitSchema, async (input): Promise<{ ticket: Info; tr
     history: [History.entry("ticket.reported", { severity, coverage: cover.reason, source: input.source, ...clock })],
   }).go();
   const ticket = data as Info;
-  await scheduleClock(ticket);
-  await notifyReported(ticket, project.name, token);
+  // Fast path: alert now. The keyed timer scheduled before the write sends whatever this misses
+  // (a mail outage does not fail the customer's report; the timer retries with the same keys).
+  try {
+    await notifyReported(ticket, project.name, token);
+  } catch (err) {
+    log.error("alerts for a new ticket deferred to its timer", { ticketID, error: err as Error });
+  }
   return { ticket, trackingToken: token };
 });
 
@@ -623,7 +633,7 @@ export async function allowThirdParty(ticket: Info): Promise<Info> {
  * timers (so scheduling twice schedules once). Each level fires only if the deadline is still unmet
  * when it comes due.
  */
-async function scheduleClock(ticket: Info) {
+async function scheduleClock(ticket: Pick<Info, "ticketID" | "severity" | "cycle" | "arriveBy" | "resolveBy">) {
   const deadline = governing(ticket);
   if (!deadline) return;
   const settings = await Settings.get();
@@ -650,6 +660,14 @@ async function scheduleClock(ticket: Info) {
 function deadlineMet(ticket: Info, kind: "arrival" | "resolution") {
   return kind === "arrival" ? !!ticket.arrivedAt : !!ticket.repairedAt;
 }
+
+Timer.handle("ticket.notify_reported", async (timer) => {
+  const ticket = await fromID(timer.ref.replace(/^ticket#/, ""));
+  if (!ticket) return;
+  const project = await Project.fromID(ticket.projectID);
+  const token = ticket.trackingLinkID ? await Link.reveal(ticket.trackingLinkID) : undefined;
+  await notifyReported(ticket, project?.name ?? "", token);
+});
 
 Timer.handle("ticket.warning", async (timer) => {
   const ticket = await fromID(timer.ref.replace(/^ticket#/, ""));
@@ -760,9 +778,9 @@ async function notifyRole(
   }
 }
 
-async function notifyReported(ticket: Info, projectName: string, token: string) {
+async function notifyReported(ticket: Info, projectName: string, token: string | undefined) {
   const deadline = governing(ticket);
-  if (ticket.contact.email) {
+  if (ticket.contact.email && token) {
     await Mail.send({
       to: ticket.contact.email,
       template: "ticket.received",
