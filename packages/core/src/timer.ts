@@ -223,8 +223,9 @@ export function scheduleRequest(
   timer: Pick<Info, "timerID" | "dueAt">,
   target: { group: string; functionArn: string; roleArn: string; dlqArn: string },
 ): CreateScheduleCommandInput {
-  // `at()` has minute precision in practice and must not be in the past.
-  const due = new Date(Math.max(new Date(timer.dueAt).getTime(), Date.now() + 60_000));
+  // `at()` must not be in the past, and is rounded up to the whole minute so the delivery never
+  // arrives before the timer is due (an early delivery would be refused as not due).
+  const due = new Date(Math.ceil(Math.max(new Date(timer.dueAt).getTime(), Date.now() + 60_000) / 60_000) * 60_000);
   return {
     Name: `timer-${timer.timerID}`,
     GroupName: target.group,

@@ -86,5 +86,7 @@ describe("durable timers", () => {
     expect(request.ActionAfterCompletion).toBe("DELETE");
     expect(request.Target).toMatchObject({ Arn: "arn:fn", RoleArn: "arn:role", DeadLetterConfig: { Arn: "arn:dlq" } });
     expect(JSON.parse(request.Target!.Input!)).toEqual({ timerID: "t1" });
+    const late = scheduleRequest({ timerID: "t2", dueAt: "2030-01-01T15:30:20.000Z" }, { group: "g", functionArn: "f", roleArn: "r", dlqArn: "d" });
+    expect(late.ScheduleExpression).toBe("at(2030-01-01T23:31:00)");
   });
 });
