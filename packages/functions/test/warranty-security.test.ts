@@ -179,7 +179,7 @@ describe("staff routes × roles", () => {
     ["POST", "close", () => `/api/tickets/${ticketID}/close`, () => ({}), Ticket.closers],
     ["POST", "open a ticket", () => "/api/tickets", () => ({ ...repairInput(), projectID, source: "phone" }), Ticket.openers],
     ["GET", "engineers", () => "/api/engineers", () => undefined, Ticket.readers],
-    ["GET", "repair link", () => `/api/projects/${projectID}/repair-link`, () => undefined, Project.writers],
+    ["GET", "repair link", () => `/api/projects/${projectID}/repair-link`, () => undefined, Project.readers],
     ["POST", "issue repair link", () => `/api/projects/${projectID}/repair-link`, () => ({}), Project.writers],
     ["GET", "deposit ledger", () => `/api/projects/${projectID}/deposit`, () => undefined, Deposit.readers],
     ["GET", "project follow-ups", () => `/api/projects/${projectID}/followups`, () => undefined, FollowUp.readers],

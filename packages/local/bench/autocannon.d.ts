@@ -26,6 +26,17 @@ declare module "autocannon" {
     requests: Histogram & { sent: number };
     throughput: Histogram;
   };
+  /**
+   * One request of the sequence. With `workers`, `setupRequest` must be the absolute path of a
+   * CommonJS file whose `module.exports` is the function (functions cannot cross into the worker).
+   */
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: string;
+  };
   export type Options = {
     url: string;
     connections?: number;
@@ -34,6 +45,7 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;
+    requests?: Request[];
   };
   export default function autocannon(options: Options): Promise<Result>;
 }

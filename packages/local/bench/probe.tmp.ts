@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { startRuntime } from "../src/runtime";
 process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 const dir = mkdtempSync(join(tmpdir(), "probe-"));
@@ -20,19 +21,15 @@ const projects = await Actor.system("bench", async () => {
   return out;
 });
 console.log("60 projects", performance.now() - t);
-for (const conc of [16]) {
-  t = performance.now();
-  let n = 0;
-  const N = 400;
-  await Actor.system("bench", () => Promise.all(Array.from({ length: conc }, async () => {
-    while (n < N) {
-      const i = n++;
-      await Ticket.submit({ projectID: projects[i % 60]!, source: "phone", description: "漏水", location: "3F", category: "plumbing", urgency: (["emergency","small","general","difficult"] as const)[i % 4], contact: { name: "刘", phone: "13800138000" }, photos: [] } as any);
-    }
-  })));
-  const ms = performance.now() - t;
-  console.log(`conc ${conc}: ${N} in ${ms.toFixed(0)} ms = ${(N / ms * 1000).toFixed(1)}/s`);
-}
+const W = Number(process.env.W ?? 1), N = Number(process.env.N ?? 1500), C = Number(process.env.C ?? 16);
+t = performance.now();
+await Promise.all(Array.from({ length: W }, (_, w) => new Promise((done, fail) => {
+  const wk = new Worker(new URL("./probe-boot.tmp.mjs", import.meta.url), { workerData: { entry: new URL("./probe-worker.tmp.ts", import.meta.url).href, projects, from: (w * N) / W, to: ((w + 1) * N) / W, conc: C } });
+  wk.once("message", (m) => { console.log("worker", w, m); done(m); });
+  wk.once("error", fail);
+})));
+const ms = performance.now() - t;
+console.log(`W=${W} C=${C}: ${N} in ${ms.toFixed(0)} ms = ${(N / ms * 1000).toFixed(1)}/s`);
 await rt.stop();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

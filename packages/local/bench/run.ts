@@ -336,7 +336,9 @@ async function load(url: string, headers: Record<string, string>, durationS: num
   return autocannon({ url, connections: LOAD.connections, duration: durationS, workers: 1, headers, timeout: 10 });
 }
 
-async function api() {
+type BenchRuntime = { base: string; mailbox: string; stop(): Promise<void> };
+
+async function startBenchRuntime(): Promise<BenchRuntime> {
   step("starting the local runtime (fresh data dir, free port, seeded)…");
   // Access logs at INFO would print one line per request; keep the terminal (and the figures) clean.
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
@@ -357,9 +359,13 @@ async function api() {
   };
   cleanups.unshift(stop); // stop the runtime before its data dir is removed
   const base = `http://127.0.0.1:${port}`;
-  const mailbox = process.env.AWS_ENDPOINT_URL_SESV2!;
   const health = await fetch(`${base}/api/health`);
   if (!health.ok) throw new Error(`GET /api/health → ${health.status}`);
+  return { base, mailbox: process.env.AWS_ENDPOINT_URL_SESV2!, stop };
+}
+
+/** Returns the admin's session cookie (for the warranty report later). */
+async function api({ base, mailbox }: BenchRuntime): Promise<string> {
   const cookie = await signIn(base, mailbox, ADMIN);
 
   const targets = [
@@ -386,7 +392,6 @@ async function api() {
       r.errors + r.timeouts,
     ]);
   }
-  await stop();
   tables.push({
     title: `API under load (autocannon, ${LOAD.connections} connections × ${LOAD.durationS} s after a ${LOAD.warmupS} s warm-up, local runtime in-process)`,
     note: [
@@ -397,6 +402,7 @@ async function api() {
     headers: ["endpoint", "req/s", "p50", "p99", "max", "requests", "non-2xx", "errors"],
     rows,
   });
+  return cookie;
 }
 
 // ───────────────────────────── 4: JS per page ─────────────────────────────
@@ -520,7 +526,10 @@ async function main() {
   ensureWeb();
   await lambdas();
   pagesWithRetry();
-  await api();
+  const runtime = await startBenchRuntime();
+  const cookie = await api(runtime);
+  await warranty(runtime, cookie);
+  await runtime.stop();
 
   const cpuList = cpus();
   const machine = `Node ${process.version}, ${platform()}/${arch()}, ${cpuList.length} CPU${cpuList.length === 1 ? "" : "s"} (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;

@@ -6,7 +6,8 @@ export const publicDict = {
   "public.loading": { "zh-CN": "正在加载…", en: "Loading…" },
   "public.retry": { "zh-CN": "重试", en: "Try again" },
   "public.required": { "zh-CN": "必填", en: "required" },
-  "public.optional": { "zh-CN": "选填", en: "optional" },
+  "public.optional": { "zh-CN": "（选填）", en: "(optional)" },
+  "public.colon": { "zh-CN": "：", en: ": " },
   "public.privacyFooter": {
     "zh-CN": "此页面的链接是您的专属链接，请勿转发给无关人员。",
     en: "The link of this page is private to you; do not share it with others.",

@@ -18,8 +18,9 @@ async function mustProject(projectID: string) {
   return project;
 }
 
+/** Staff who read projects may show and print the QR code (after-sales at the site office too). */
 export async function current(projectID: string): Promise<{ link: Link.Info; url: string } | undefined> {
-  Actor.assertRole(...Project.writers);
+  Actor.assertRole(...Project.readers);
   const project = await mustProject(projectID);
   if (!project.repairLinkID) return undefined;
   const link = await Link.fromID(project.repairLinkID);

@@ -24,6 +24,7 @@ import {
   queryParam,
   showDate,
   usePortalUser,
+  errOf,
 } from "./common";
 
 type Contract = {
@@ -73,7 +74,7 @@ export default function CustomerDetail(props: { locale: Locale; signinHref: stri
     else if (res.status === 403) setStatus("forbidden");
     else if (res.status === 404) setStatus("notfound");
     else {
-      setLoadError(errorText(L, res.status, res.error));
+      setLoadError(errorText(L, res.status, errOf(res)));
       setStatus("error");
     }
     return false;
@@ -150,8 +151,8 @@ export default function CustomerDetail(props: { locale: Locale; signinHref: stri
     }
     if (res.status === 401) return location.replace(props.signinHref);
     if (res.status === 409) setPConflict(true);
-    setPFields(pathErrors(res.error, L));
-    setPError(errorText(L, res.status, res.error));
+    setPFields(pathErrors(errOf(res), L));
+    setPError(errorText(L, res.status, errOf(res)));
   }
 
   // ---------------------------------------------------------------- contracts
@@ -246,9 +247,9 @@ export default function CustomerDetail(props: { locale: Locale; signinHref: stri
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
-    setCFields(pathErrors(res.error, L));
-    if (res.error.code === "contract.number_taken") setCFields({ number: errorText(L, res.status, res.error) });
-    setCError(errorText(L, res.status, res.error));
+    setCFields(pathErrors(errOf(res), L));
+    if (errOf(res).code === "contract.number_taken") setCFields({ number: errorText(L, res.status, errOf(res)) });
+    setCError(errorText(L, res.status, errOf(res)));
   }
 
   function startContractEdit(c: Contract) {
@@ -283,11 +284,11 @@ export default function CustomerDetail(props: { locale: Locale; signinHref: stri
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
-    const pf = pathErrors(res.error, L);
-    if (res.error.code === "contract.number_taken") pf.number = errorText(L, res.status, res.error);
+    const pf = pathErrors(errOf(res), L);
+    if (errOf(res).code === "contract.number_taken") pf.number = errorText(L, res.status, errOf(res));
     setEFields(pf);
-    setEError(errorText(L, res.status, res.error));
-    if (res.status === 409 && res.error.code === "contract.changed") setContractConflict(true);
+    setEError(errorText(L, res.status, errOf(res)));
+    if (res.status === 409 && errOf(res).code === "contract.changed") setContractConflict(true);
   }
 
   async function cancelContract(c: Contract) {

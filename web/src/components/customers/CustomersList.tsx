@@ -5,7 +5,7 @@ import { api, type ApiError } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, t, type Key, type Locale } from "../../i18n";
 import ContactsEditor, { fromRows, type Contact, type ContactRow } from "./ContactsEditor";
-import { ClassBadge, CUSTOMER_WRITERS, FieldError, formatFen, formatWan, hasRole, invalid, pathErrors, queryParam, usePortalUser } from "./common";
+import { ClassBadge, CUSTOMER_WRITERS, FieldError, formatFen, formatWan, hasRole, invalid, pathErrors, queryParam, usePortalUser, errOf } from "./common";
 
 export const kinds = ["owner", "property_management", "other"] as const;
 export type Kind = (typeof kinds)[number];
@@ -142,7 +142,7 @@ export default function CustomersList(props: { locale: Locale; signinHref: strin
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
-    showFormError(res.status, res.error);
+    showFormError(res.status, errOf(res));
   }
 
   function showFormError(statusCode: number, error: ApiError) {

@@ -1,7 +1,8 @@
 // Project page (/portal/projects/detail/?id=): dates, deposit and agreed repair days; warranty
 // items per category (statutory minimums, end dates); the handover checklist; the repair link
 // with its QR code (issue / re-issue / revoke / print). Every change is a PATCH with the version.
-import { createSignal, For, Index, onCleanup, onMount, Portal, Show } from "solid-js";
+import { createSignal, For, Index, onCleanup, onMount, Show } from "solid-js";
+import { Portal } from "solid-js/web";
 import { api, type ApiError } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, pickMessage, t, type Key, type Locale } from "../../i18n";
@@ -25,6 +26,7 @@ import {
   showDate,
   todayShanghai,
   usePortalUser,
+  errOf,
 } from "./common";
 
 type Unit = "years" | "seasons";
@@ -81,7 +83,7 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
     else if (res.status === 403) setStatus("forbidden");
     else if (res.status === 404) setStatus("notfound");
     else {
-      setLoadError(errorText(L, res.status, res.error));
+      setLoadError(errorText(L, res.status, errOf(res)));
       setStatus("error");
     }
     return false;
@@ -281,7 +283,18 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
     setWarrantyError(other || errorText(L, res.status, res.error));
   }
 
-  const unitLabel = (unit: Unit, n: number) => t(L, unit === "years" ? "projects.unit.years" : "projects.unit.seasons", { n });
+  const unitLabel = (unit: Unit, n: number, category?: string) =>
+    t(
+      L,
+      unit === "years"
+        ? "projects.unit.years"
+        : category === "heating"
+          ? "projects.unit.heatingSeasons"
+          : category === "cooling"
+            ? "projects.unit.coolingSeasons"
+            : "projects.unit.seasons",
+      { n },
+    );
 
   // ------------------------------------------------------------------ handover documents
   const [docs, setDocs] = createSignal<DocRow[]>([]);
@@ -395,6 +408,9 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
       setLink(res.data);
       setLinkState("ready");
       setLinkNotice(t(L, again ? "projects.link.reissued" : "projects.link.issuedNotice"));
+      // issuing records the link on the project, which bumps its version: refresh it so the
+      // edit forms on this page send the current version
+      load();
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
@@ -465,11 +481,12 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
   const ticketsHref = () => `${localePath(L, "/portal/warranty/")}?projectID=${encodeURIComponent(id())}`;
   const depositHref = () => `${localePath(L, "/portal/warranty/deposit/")}?projectID=${encodeURIComponent(id())}`;
   const customerHref = (cid: string) => `${localePath(L, "/portal/customers/detail/")}?id=${encodeURIComponent(cid)}`;
+  const sep = L === "en" ? " " : "";
   const dflt = (v: number | undefined, fallback: number | undefined, unitKey: Key) =>
     v !== undefined
       ? t(L, unitKey, { n: v })
       : fallback !== undefined
-        ? `${t(L, unitKey, { n: fallback })} ${t(L, "projects.companyDefault")}`
+        ? `${t(L, unitKey, { n: fallback })}${sep}${t(L, "projects.companyDefault")}`
         : t(L, "projects.companyDefault");
 
   const wcol = {
@@ -582,7 +599,7 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
                       <dd id="project-repair-days-value">
                         {project().agreedRepairDays !== undefined
                           ? t(L, "projects.unit.days", { n: detail()!.agreedRepairDays })
-                          : `${t(L, "projects.unit.days", { n: detail()!.agreedRepairDays })} ${t(L, "projects.companyDefault")}`}
+                          : `${t(L, "projects.unit.days", { n: detail()!.agreedRepairDays })}${sep}${t(L, "projects.companyDefault")}`}
                       </dd>
                     </div>
                     <div>
@@ -743,7 +760,7 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
                                 when={warrantyEditing()}
                                 fallback={
                                   <span class="nowrap" data-value={r.value}>
-                                    {unitLabel(r.unit, r.value)}
+                                    {unitLabel(r.unit, r.value, r.category)}
                                     <Show when={r.lengthened}>
                                       {" "}
                                       <span class="chip chip--ok">{t(L, "projects.warranty.lengthened")}</span>
@@ -751,6 +768,7 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
                                   </span>
                                 }
                               >
+                                <div>
                                 <div class="period-input">
                                   <label class="visually-hidden" for={vid}>
                                     {pickMessage(L, r.label)} — {wcol.period}
@@ -765,20 +783,21 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
                                     onInput={(e) => setWValues({ ...wValues(), [r.category]: e.currentTarget.value })}
                                     {...invalid(err(), `${vid}-error`)}
                                   />
-                                  <span>{t(L, r.unit === "years" ? "projects.unit.yearsWord" : "projects.unit.seasonsWord")}</span>
+                                  <span>{t(L, r.unit === "years" ? "projects.unit.yearsWord" : r.category === "heating" ? "projects.unit.heatingWord" : "projects.unit.coolingWord")}</span>
                                 </div>
                                 <FieldError id={`${vid}-error`} msg={err()} />
+                                </div>
                               </Show>
                             </td>
                             <td data-label={wcol.minimum} class="nowrap muted">
                               {r.category === "foundation_structure"
                                 ? t(L, "projects.warranty.designLifeMin", { n: r.minimum })
-                                : unitLabel(r.unit, r.minimum)}
+                                : unitLabel(r.unit, r.minimum, r.category)}
                             </td>
                             <td data-label={wcol.ends} class="nowrap" data-ends={r.endsOn ?? ""}>
                               {r.endsOn ?? <span class="muted">{t(L, "projects.afterAcceptance")}</span>}
                             </td>
-                            <td data-label={wcol.note}>
+                            <td data-label={wcol.note} classList={{ "is-empty": !r.note && !warrantyEditing() }}>
                               <Show when={warrantyEditing()} fallback={<span>{r.note || "—"}</span>}>
                                 <label class="visually-hidden" for={`warranty-${r.category}-note`}>
                                   {pickMessage(L, r.label)} — {wcol.note}

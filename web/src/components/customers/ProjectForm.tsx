@@ -3,7 +3,7 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { api } from "../../api";
 import { errorText } from "../../errors";
 import { t, type Locale } from "../../i18n";
-import { FieldError, invalid, parseInteger, parseYuan, pathErrors } from "./common";
+import { FieldError, invalid, parseInteger, parseYuan, pathErrors, errOf } from "./common";
 
 export type Project = {
   projectID: string;
@@ -96,8 +96,8 @@ export default function ProjectForm(props: {
       return;
     }
     if (res.status === 401) return location.replace(props.signinHref);
-    setFields(pathErrors(res.error, L));
-    setFormError(errorText(L, res.status, res.error));
+    setFields(pathErrors(errOf(res), L));
+    setFormError(errorText(L, res.status, errOf(res)));
   }
 
   const fe = (k: string) => fields()[k];

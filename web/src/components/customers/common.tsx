@@ -1,7 +1,7 @@
 // Shared pieces of the customer / project / settings islands: roles, money and date formatting,
 // field errors by full path, the class badge.
 import { createSignal, onCleanup, onMount, Show, type Accessor } from "solid-js";
-import type { ApiError, User } from "../../api";
+import type { ApiError, ApiResult, User } from "../../api";
 import { t, type Locale } from "../../i18n";
 
 // Mirrors of the API's role constants (packages/core: customer `writers`, project `writers`,
@@ -124,6 +124,9 @@ export const showDate = (d: string | undefined | null) => d || "—";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
+
+/** The error of a failed call (a 2xx without the expected body counts as "unknown"). */
+export const errOf = (res: ApiResult<unknown>): ApiError => (res.ok ? { code: "unknown" } : res.error);
 
 /** Field errors keyed by their full path ("warrantyItems.2.years", "heatingSeason.end"). */
 export function pathErrors(error: ApiError, locale: Locale): Record<string, string> {

@@ -13,7 +13,7 @@ import {
   errorMessage,
   focusFirstInvalid,
   isInvalidLink,
-  keepHashOnLangSwitch,
+  watchToken,
   PHONE_RE,
   tokenFromHash,
   translator,
@@ -88,6 +88,8 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
       const next = { ...fields() };
       delete next[k];
       setFields(next);
+      // every marked field fixed: the summary at the top has nothing left to say
+      if (!Object.keys(next).length && formError() === tr("public.repair.fixErrors")) setFormError("");
     }
   };
   const invalid = (text?: string) => {
@@ -105,7 +107,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
       setSeverities(sev.length ? sev : SEVERITIES);
       setPhase("form");
     } else if (isInvalidLink(res)) {
-      invalid(errorMessage(tr, L, res.status, res.error));
+      invalid();
     } else {
       setLoadError(errorMessage(tr, L, res.status, res.error));
       setPhase("failed");
@@ -113,7 +115,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
   }
 
   onMount(() => {
-    keepHashOnLangSwitch();
+    watchToken();
     token = tokenFromHash();
     if (!token) {
       invalid(tr("public.invalid.noToken"));
@@ -158,7 +160,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
       photo.attachmentID = res.attachmentID;
       photo.setStatus("done");
     } else {
-      if (res.invalidLink) return invalid(res.message);
+      if (res.invalidLink) return invalid();
       photo.setError(res.message);
       photo.setStatus("error");
     }
@@ -230,7 +232,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
       queueMicrotask(() => doneHeading?.focus());
       return;
     }
-    if (isInvalidLink(res)) return invalid(errorMessage(tr, L, res.status, res.error));
+    if (isInvalidLink(res)) return invalid();
     const api = apiFieldErrors(res.error, L);
     const mapped: Record<string, string> = {};
     const other: string[] = [];
@@ -281,7 +283,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
       *
     </span>
   );
-  const Opt = () => <span class="opt">（{tr("public.optional")}）</span>;
+  const Opt = () => <span class="opt">{tr("public.optional")}</span>;
 
   return (
     <div class="pub-island">
@@ -370,7 +372,7 @@ export default function RepairForm(props: { locale: Lang; msgs: Msgs; trackPath:
           <h1>{tr("public.repair.title")}</h1>
           <Show when={projectName()}>
             <p class="pub-project">
-              <span class="muted">{tr("public.repair.project")}：</span>
+              <span class="muted">{tr("public.repair.project")}{tr("public.colon")}</span>
               <strong id="project-name">{projectName()}</strong>
             </p>
           </Show>

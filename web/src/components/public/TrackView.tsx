@@ -15,7 +15,7 @@ import {
   focusFirstInvalid,
   formatFen,
   isInvalidLink,
-  keepHashOnLangSwitch,
+  watchToken,
   tokenFromHash,
   translator,
   uploadFile,
@@ -122,7 +122,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
       return true;
     }
     if (isInvalidLink(res)) {
-      invalid(errorMessage(tr, L, res.status, res.error));
+      invalid();
       return false;
     }
     if (first) {
@@ -133,7 +133,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
   }
 
   onMount(() => {
-    keepHashOnLangSwitch();
+    watchToken();
     token = tokenFromHash();
     if (!token) return invalid(tr("public.invalid.noToken"));
     void load(true);
@@ -263,7 +263,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
     if (res.ok) {
       setComment("");
       await afterSuccess(tr("public.accept.done"));
-    } else if (isInvalidLink(res)) invalid(errorMessage(tr, L, res.status, res.error));
+    } else if (isInvalidLink(res)) invalid();
     else {
       fail("accept", { rating: "rating", comment: "accept-comment" }, res.status, res.error, acceptForm);
       if (res.status === 409) void load();
@@ -287,7 +287,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
       setReason("");
       setRating(0);
       await afterSuccess(tr("public.reopen.done"));
-    } else if (isInvalidLink(res)) invalid(errorMessage(tr, L, res.status, res.error));
+    } else if (isInvalidLink(res)) invalid();
     else {
       fail("reopen", { reason: "reopen-reason" }, res.status, res.error, reopenForm);
       if (res.status === 409) void load();
@@ -306,7 +306,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
     const res = await uploadFile(tr, L, token, "/api/public/track/uploads", file);
     if (mine !== receiptSeq) return; // replaced by a newer choice
     if (res.ok) setReceipt({ ...r, status: "done", attachmentID: res.attachmentID });
-    else if (res.invalidLink) invalid(res.message);
+    else if (res.invalidLink) invalid();
     else {
       setReceipt({ ...r, status: "error", error: res.message });
       setFields({ ...fields(), "claim-receipt": res.message });
@@ -339,7 +339,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
       setClaimText("");
       setReceipt(null);
       await afterSuccess(tr("public.claim.done"));
-    } else if (isInvalidLink(res)) invalid(errorMessage(tr, L, res.status, res.error));
+    } else if (isInvalidLink(res)) invalid();
     else {
       fail("claim", { amountFen: "claim-amount", description: "claim-description", receiptID: "claim-receipt" }, res.status, res.error, claimForm);
       if (res.status === 409) void load();
@@ -447,12 +447,12 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
               </div>
               <Show when={v().projectName}>
                 <p class="pub-project">
-                  <span class="muted">{tr("public.track.project")}：</span>
+                  <span class="muted">{tr("public.track.project")}{tr("public.colon")}</span>
                   <strong id="project-name">{v().projectName}</strong>
                 </p>
               </Show>
               <p class="track-status-line">
-                <span class="muted">{tr("public.track.status")}：</span>
+                <span class="muted">{tr("public.track.status")}{tr("public.colon")}</span>
                 <span id="ticket-status" class={`status-pill status-pill--${v().status}`} data-status={v().status}>
                   {statusLabel(v().status)}
                 </span>
@@ -536,7 +536,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
                 <p class="muted">{tr("public.accept.intro")}</p>
                 <Show when={v().repairNote}>
                   <p class="repair-note">
-                    <span class="muted">{tr("public.track.repairNote")}：</span>
+                    <span class="muted">{tr("public.track.repairNote")}{tr("public.colon")}</span>
                     {v().repairNote}
                   </p>
                 </Show>
@@ -582,7 +582,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
                   </fieldset>
                   <div class="field">
                     <label for="accept-comment">
-                      {tr("public.accept.comment")} <span class="opt">（{tr("public.optional")}）</span>
+                      {tr("public.accept.comment")} <span class="opt">{tr("public.optional")}</span>
                     </label>
                     <textarea
                       id="accept-comment"
@@ -644,7 +644,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
                 <p class="accepted-card__when">{tr("public.accept.accepted", { t: fmt(v().acceptedAt) })}</p>
                 <Show when={v().rating}>
                   <p class="accepted-stars" id="accepted-rating" data-rating={v().rating}>
-                    <span class="visually-hidden">{tr("public.accept.yourRating")}：</span>
+                    <span class="visually-hidden">{tr("public.accept.yourRating")}{tr("public.colon")}</span>
                     <span aria-hidden="true">
                       <span class="star--on">{"★".repeat(v().rating!)}</span>
                       <span class="star--off">{"★".repeat(5 - v().rating!)}</span>

@@ -19,10 +19,14 @@ export function tokenFromHash(): string {
   return decodeURIComponent(location.hash.replace(/^#/, "")).trim();
 }
 
-/** Keeps the fragment (the token) on the language switch link, so switching keeps the page. */
-export function keepHashOnLangSwitch() {
+/**
+ * Page start-up for a link page: keeps the fragment (the token) on the language switch link, and
+ * starts over when another link is pasted into the same tab (only the fragment changes then).
+ */
+export function watchToken() {
   const a = document.getElementById("lang-switch") as HTMLAnchorElement | null;
   if (a && location.hash) a.setAttribute("href", a.pathname + location.hash);
+  window.addEventListener("hashchange", () => location.reload());
 }
 
 /** JSON call to /api/public/* with the link token in `x-link-token`. status 0 = no answer. */
@@ -64,7 +68,8 @@ export function errorMessage(tr: Tr, lang: Lang, status: number, error: ApiError
   return tr("error.unknown");
 }
 
-export const isInvalidLink = (r: ApiResult<unknown>) => !r.ok && (r.error.code === "link.invalid" || r.status === 404);
+/** Unknown, revoked or wrong-scope token: the API answers 404 `link.invalid` for all of them. */
+export const isInvalidLink = (r: ApiResult<unknown>) => !r.ok && r.error.code === "link.invalid";
 
 /** API field errors by full dotted path ("contact.phone"), in the page's language. */
 export function apiFieldErrors(error: ApiError, lang: Lang): Record<string, string> {

@@ -187,7 +187,12 @@ export default function TicketBoard(props: { locale: Locale }) {
   const [ntFields, setNtFields] = createSignal<Record<string, string>>({});
   const [ntError, setNtError] = createSignal("");
   const [ntBusy, setNtBusy] = createSignal(false);
-  const setField = (k: keyof typeof blank) => (e: { currentTarget: { value: string } }) => setNt({ ...nt(), [k]: e.currentTarget.value });
+  const errorKey: Record<string, string> = { name: "contact.name", phone: "contact.phone", email: "contact.email" };
+  const setField = (k: keyof typeof blank) => (e: { currentTarget: { value: string } }) => {
+    setNt({ ...nt(), [k]: e.currentTarget.value });
+    const ek = errorKey[k] ?? k;
+    if (ntFields()[ek]) setNtFields(({ [ek]: _, ...rest }) => rest);
+  };
 
   function openForm() {
     setFormOpen(true);
@@ -506,8 +511,10 @@ export default function TicketBoard(props: { locale: Locale }) {
                           </Show>
                         </td>
                         <td data-label={col.project} class="cell-project">
-                          {tk.projectName || projectName(tk.projectID) || "—"}
-                          <span class="cell-sub">{tk.location}</span>
+                          <div>
+                            {tk.projectName || projectName(tk.projectID) || "—"}
+                            <span class="cell-sub">{tk.location}</span>
+                          </div>
                         </td>
                         <td data-label={col.category}>{categoryLabel(L, tk.category)}</td>
                         <td data-label={col.severity}>

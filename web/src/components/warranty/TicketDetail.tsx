@@ -4,7 +4,7 @@
 import { createMemo, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import { api } from "../../api";
 import { errorText } from "../../errors";
-import { formatDate, formatDateTime } from "../../format";
+import { formatDateTime } from "../../format";
 import { roleLabel, t, type Locale } from "../../i18n";
 import ClaimCard from "./ClaimCard";
 import {
@@ -78,7 +78,7 @@ export default function TicketDetail(props: { locale: Locale }) {
       return;
     }
     const f = failedLoad(L, res);
-    setLoadError(f.status === 404 ? t(L, "tickets.notFound") : f.message);
+    setLoadError(f.state === "notfound" ? t(L, "tickets.notFound") : f.message);
     setState(f.state);
   }
   onMount(load);
@@ -173,9 +173,10 @@ export default function TicketDetail(props: { locale: Locale }) {
     setNotice("");
     const res = await api<{ ticket: TicketFull }>("POST", `/api/tickets/${encodeURIComponent(ticketID)}/${a}`, body);
     if (res.ok) {
+      // Refresh first, so the notice appears together with the ticket's new state.
+      await load();
       setOpenForm(null);
       setNotice(done(res.data.ticket));
-      await load();
       setBusy(null);
       queueMicrotask(() => document.getElementById("action-notice")?.focus());
       return;
@@ -268,6 +269,10 @@ export default function TicketDetail(props: { locale: Locale }) {
   });
 
   const inv = (k: string) => (fields()[k] ? "true" : undefined);
+  /** Typing into a field clears its error. */
+  const edited = (k: string) => {
+    if (fields()[k]) setFields(({ [k]: _, ...rest }) => rest);
+  };
   const clock = () => ticketClock(tk(), now());
 
   return (
@@ -353,6 +358,283 @@ export default function TicketDetail(props: { locale: Locale }) {
         </header>
 
         <div class="ticket-grid">
+          <div class="ticket-main">
+          {/* ---- actions ---- */}
+          <section class="card area-actions no-print" id="actions" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t(L, "tickets.actions.title")}</h2>
+            <Show when={notice()}>
+              <p class="alert alert--success" id="action-notice" role="status" tabindex="-1">
+                {notice()}
+              </p>
+            </Show>
+            <Show when={actionError()}>
+              <p class="alert alert--error" id="action-error" role="alert" tabindex="-1">
+                {actionError()}
+              </p>
+            </Show>
+            <Show when={me()} fallback={<p class="muted">{t(L, "shell.loadingUser")}</p>}>
+              <Show when={anyAction()} fallback={<p class="muted" id="actions-none">{t(L, tk().status === "closed" ? "tickets.actions.closed" : "tickets.actions.none")}</p>}>
+                <div class="btn-row action-buttons">
+                  <Show when={can("acknowledge")}>
+                    <button type="button" class="btn" id="action-acknowledge" disabled={!!busy()} onClick={acknowledge}>
+                      {busy() === "acknowledge" ? t(L, "tickets.working") : t(L, "tickets.action.acknowledge")}
+                    </button>
+                  </Show>
+                  <Show when={can("dispatch")}>
+                    <button type="button" class={openForm() === "dispatch" ? "btn is-open" : "btn"} id="action-dispatch" aria-expanded={openForm() === "dispatch"} aria-controls="dispatch-form" onClick={() => toggle("dispatch")}>
+                      {t(L, tk().status === "dispatched" ? "tickets.action.redispatch" : "tickets.action.dispatch")}
+                    </button>
+                  </Show>
+                  <Show when={can("arrive")}>
+                    <button type="button" class={openForm() === "arrive" ? "btn is-open" : "btn"} id="action-arrive" aria-expanded={openForm() === "arrive"} aria-controls="arrive-form" onClick={() => toggle("arrive")}>
+                      {t(L, "tickets.action.arrive")}
+                    </button>
+                  </Show>
+                  <Show when={can("repair")}>
+                    <button type="button" class={openForm() === "repair" ? "btn is-open" : "btn"} id="action-repair" aria-expanded={openForm() === "repair"} aria-controls="repair-form" onClick={() => toggle("repair")}>
+                      {t(L, "tickets.action.repair")}
+                    </button>
+                  </Show>
+                  <Show when={can("close")}>
+                    <button type="button" class="btn" id="action-close" disabled={!!busy()} onClick={close}>
+                      {busy() === "close" ? t(L, "tickets.working") : t(L, "tickets.action.close")}
+                    </button>
+                  </Show>
+                  <Show when={can("classify")}>
+                    <button type="button" class={openForm() === "classify" ? "btn btn--secondary is-open" : "btn btn--secondary"} id="action-classify" aria-expanded={openForm() === "classify"} aria-controls="classify-form" onClick={() => toggle("classify")}>
+                      {t(L, "tickets.action.classify")}
+                    </button>
+                  </Show>
+                </div>
+
+                <Switch>
+                  <Match when={openForm() === "dispatch" && can("dispatch")}>
+                    <form class="subform" id="dispatch-form" novalidate onSubmit={submitDispatch}>
+                      <div class="field">
+                        <label for="dispatch-engineer">{t(L, "tickets.dispatch.engineer")}</label>
+                        <select id="dispatch-engineer" value={engineerID()} onChange={(e) => (setEngineerID(e.currentTarget.value), edited("engineerID"))} aria-invalid={inv("engineerID")} aria-describedby={fields().engineerID ? "dispatch-engineer-error" : undefined} disabled={engineers() === null}>
+                          <option value="">{engineers() === null ? t(L, "tickets.dispatch.loading") : t(L, "tickets.new.choose")}</option>
+                          <For each={engineers() ?? []}>{(e) => <option value={e.userID}>{e.name}</option>}</For>
+                        </select>
+                        <Show when={engineers() !== null && engineers()!.length === 0 && !engineersError()}>
+                          <p class="hint">{t(L, "tickets.dispatch.none")}</p>
+                        </Show>
+                        <Show when={engineersError()}>
+                          <p class="field-error">{engineersError()}</p>
+                        </Show>
+                        <FieldError id="dispatch-engineer-error" msg={fields().engineerID} />
+                      </div>
+                      <div class="btn-row">
+                        <button type="submit" class="btn" id="dispatch-submit" disabled={!!busy() || engineers() === null}>
+                          {busy() === "dispatch" ? t(L, "tickets.working") : t(L, "tickets.dispatch.submit")}
+                        </button>
+                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
+                          {t(L, "tickets.cancel")}
+                        </button>
+                      </div>
+                    </form>
+                  </Match>
+                  <Match when={openForm() === "arrive" && can("arrive")}>
+                    <form class="subform" id="arrive-form" novalidate onSubmit={submitArrive}>
+                      <div class="field">
+                        <label for="arrive-time">{t(L, "tickets.arrive.time")}</label>
+                        <input
+                          id="arrive-time"
+                          type="datetime-local"
+                          value={arriveAt()}
+                          min={tk().dispatchedAt ? shanghaiInput(Date.parse(tk().dispatchedAt!)) : undefined}
+                          max={shanghaiInput(now())}
+                          onInput={(e) => (setArriveAt(e.currentTarget.value), edited("arrivedAt"))}
+                          aria-invalid={inv("arrivedAt")}
+                          aria-describedby={`arrive-time-hint${fields().arrivedAt ? " arrive-time-error" : ""}`}
+                        />
+                        <p class="hint" id="arrive-time-hint">
+                          {t(L, "tickets.arrive.hint")}
+                        </p>
+                        <FieldError id="arrive-time-error" msg={fields().arrivedAt} />
+                      </div>
+                      <div class="btn-row">
+                        <button type="submit" class="btn" id="arrive-submit" disabled={!!busy()}>
+                          {busy() === "arrive" ? t(L, "tickets.working") : t(L, "tickets.arrive.submit")}
+                        </button>
+                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
+                          {t(L, "tickets.cancel")}
+                        </button>
+                      </div>
+                    </form>
+                  </Match>
+                  <Match when={openForm() === "repair" && can("repair")}>
+                    <form class="subform" id="repair-form" novalidate onSubmit={submitRepair}>
+                      <div class="field">
+                        <label for="repair-note">{t(L, "tickets.repair.note")}</label>
+                        <textarea id="repair-note" rows={3} maxLength={1000} value={repairNote()} onInput={(e) => (setRepairNote(e.currentTarget.value), edited("note"))} aria-invalid={inv("note")} aria-describedby={fields().note ? "repair-note-error" : undefined} />
+                        <FieldError id="repair-note-error" msg={fields().note} />
+                      </div>
+                      <div class="field">
+                        <label for="repair-team">{t(L, "tickets.repair.team")}</label>
+                        <input id="repair-team" type="text" maxLength={100} value={repairTeam()} onInput={(e) => (setRepairTeam(e.currentTarget.value), edited("responsibleTeam"))} aria-invalid={inv("responsibleTeam")} aria-describedby={`repair-team-hint${fields().responsibleTeam ? " repair-team-error" : ""}`} />
+                        <p class="hint" id="repair-team-hint">
+                          {t(L, "tickets.repair.teamHint")}
+                        </p>
+                        <FieldError id="repair-team-error" msg={fields().responsibleTeam} />
+                      </div>
+                      <div class="btn-row">
+                        <button type="submit" class="btn" id="repair-submit" disabled={!!busy()}>
+                          {busy() === "repair" ? t(L, "tickets.working") : t(L, "tickets.repair.submit")}
+                        </button>
+                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
+                          {t(L, "tickets.cancel")}
+                        </button>
+                      </div>
+                    </form>
+                  </Match>
+                  <Match when={openForm() === "classify" && can("classify")}>
+                    <form class="subform" id="classify-form" novalidate onSubmit={submitClassify}>
+                      <div class="form-grid">
+                        <div class="field">
+                          <label for="classify-severity">{t(L, "tickets.classify.severity")}</label>
+                          <select id="classify-severity" value={clsSeverity()} onChange={(e) => setClsSeverity(e.currentTarget.value)} disabled={!!tk().repairedAt} aria-describedby="classify-severity-hint">
+                            <For each={[...severities]}>{(s) => <option value={s}>{severityLabel(L, s)}</option>}</For>
+                          </select>
+                          <p class="hint" id="classify-severity-hint">
+                            {t(L, tk().repairedAt ? "tickets.classify.severityLocked" : "tickets.classify.severityHint")}
+                          </p>
+                          <FieldError id="classify-severity-error" msg={fields().severity} />
+                        </div>
+                        <div class="field">
+                          <label for="classify-coverage">{t(L, "tickets.classify.coverage")}</label>
+                          <select id="classify-coverage" value={clsCoverage()} onChange={(e) => setClsCoverage(e.currentTarget.value)}>
+                            <For each={[...coverages]}>{(c) => <option value={c}>{coverageLabel(L, c)}</option>}</For>
+                          </select>
+                          <p class="hint">{t(L, "tickets.classify.coverageHint")}</p>
+                          <FieldError id="classify-coverage-error" msg={fields().coverage} />
+                        </div>
+                      </div>
+                      <div class="field">
+                        <label for="classify-note">
+                          {t(L, "tickets.classify.note")}
+                          <Show when={clsCoverage() === "not_our_cause"}>
+                            <span class="req"> {t(L, "tickets.requiredMark")}</span>
+                          </Show>
+                        </label>
+                        <textarea id="classify-note" rows={2} maxLength={500} value={clsNote()} onInput={(e) => (setClsNote(e.currentTarget.value), edited("note"))} aria-invalid={inv("note")} aria-describedby={`classify-note-hint${fields().note ? " classify-note-error" : ""}`} />
+                        <p class="hint" id="classify-note-hint">
+                          {t(L, "tickets.classify.noteHint")}
+                        </p>
+                        <FieldError id="classify-note-error" msg={fields().note} />
+                      </div>
+                      <div class="btn-row">
+                        <button type="submit" class="btn" id="classify-submit" disabled={!!busy()}>
+                          {busy() === "classify" ? t(L, "tickets.working") : t(L, "tickets.classify.submit")}
+                        </button>
+                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
+                          {t(L, "tickets.cancel")}
+                        </button>
+                      </div>
+                    </form>
+                  </Match>
+                </Switch>
+              </Show>
+            </Show>
+          </section>
+
+          {/* ---- fault ---- */}
+          <section class="card area-fault" aria-labelledby="fault-title">
+            <h2 id="fault-title">{t(L, "tickets.fault.title")}</h2>
+            <dl class="kv">
+              <div class="kv__wide">
+                <dt>{t(L, "tickets.fault.description")}</dt>
+                <dd class="pre" id="ticket-description">
+                  {tk().description}
+                </dd>
+              </div>
+              <div class="kv__wide">
+                <dt>{t(L, "tickets.fault.location")}</dt>
+                <dd id="ticket-location">{tk().location}</dd>
+              </div>
+              <div>
+                <dt>{t(L, "tickets.fault.category")}</dt>
+                <dd>{categoryLabel(L, tk().category)}</dd>
+              </div>
+            </dl>
+            <h3 class="subhead">{t(L, "tickets.fault.photos")}</h3>
+            <Show when={data()!.photos.length > 0} fallback={<p class="muted small">{t(L, "tickets.fault.noPhotos")}</p>}>
+              <ul class="photos" id="ticket-photos">
+                <For each={data()!.photos}>
+                  {(p) => (
+                    <li>
+                      <a href={p.url} target="_blank" rel="noopener">
+                        <img src={p.url} alt={p.fileName} loading="lazy" />
+                        <span class="photos__name">{p.fileName}</span>
+                      </a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={tk().repairedAt}>
+              <h3 class="subhead">{t(L, "tickets.repair.result")}</h3>
+              <dl class="kv" id="repair-result">
+                <div class="kv__wide">
+                  <dt>{t(L, "tickets.repair.note")}</dt>
+                  <dd class="pre">{tk().repairNote ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt>{t(L, "tickets.repair.team")}</dt>
+                  <dd>{tk().responsibleTeam ?? "—"}</dd>
+                </div>
+                <Show when={tk().rating}>
+                  <div>
+                    <dt>{t(L, "tickets.repair.rating")}</dt>
+                    <dd>
+                      <span class="stars" aria-label={t(L, "tickets.ratingOf", { n: tk().rating! })}>
+                        {"★".repeat(tk().rating!)}
+                        {"☆".repeat(5 - tk().rating!)}
+                      </span>
+                    </dd>
+                  </div>
+                </Show>
+                <Show when={tk().comment}>
+                  <div class="kv__wide">
+                    <dt>{t(L, "tickets.repair.comment")}</dt>
+                    <dd class="pre">{tk().comment}</dd>
+                  </div>
+                </Show>
+              </dl>
+            </Show>
+          </section>
+
+          {/* ---- claims ---- */}
+          <Show when={data()!.claims.length > 0}>
+            <section class="card area-claims" id="ticket-claims" aria-labelledby="claims-title">
+              <h2 id="claims-title">{t(L, "tickets.claim.title")}</h2>
+              <p class="card__intro">{t(L, "tickets.claim.hint")}</p>
+              <For each={data()!.claims}>{(c) => <ClaimCard L={L} claim={c} canDecide={canDecide()} onDecided={claimDecided} />}</For>
+            </section>
+          </Show>
+
+          {/* ---- history ---- */}
+          <section class="card area-history" aria-labelledby="history-title">
+            <h2 id="history-title">{t(L, "tickets.history.title")}</h2>
+            <ol class="history" id="history">
+              <For each={history()}>
+                {(h) => (
+                  <li data-action={h.action}>
+                    <time class="history__at" dateTime={h.at}>
+                      {formatDateTime(h.at, L)}
+                    </time>
+                    <div class="history__body">
+                      <span class="history__what">{actionLabel(L, h.action)}</span>
+                      <span class="history__who"> · {byLabel(L, h.by)}</span>
+                      <For each={historyDetails(L, h)}>{(d) => <span class="history__detail">{d}</span>}</For>
+                    </div>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </section>
+          </div>
+          <div class="ticket-side">
           {/* ---- clock ---- */}
           <section class="card clock-card area-clock" aria-labelledby="clock-title">
             <h2 id="clock-title">{t(L, "tickets.clock.title")}</h2>
@@ -452,185 +734,6 @@ export default function TicketDetail(props: { locale: Locale }) {
             </Show>
           </section>
 
-          {/* ---- actions ---- */}
-          <section class="card area-actions no-print" id="actions" aria-labelledby="actions-title">
-            <h2 id="actions-title">{t(L, "tickets.actions.title")}</h2>
-            <Show when={notice()}>
-              <p class="alert alert--success" id="action-notice" role="status" tabindex="-1">
-                {notice()}
-              </p>
-            </Show>
-            <Show when={actionError()}>
-              <p class="alert alert--error" id="action-error" role="alert" tabindex="-1">
-                {actionError()}
-              </p>
-            </Show>
-            <Show when={me()} fallback={<p class="muted">{t(L, "shell.loadingUser")}</p>}>
-              <Show when={anyAction()} fallback={<p class="muted" id="actions-none">{t(L, tk().status === "closed" ? "tickets.actions.closed" : "tickets.actions.none")}</p>}>
-                <div class="btn-row action-buttons">
-                  <Show when={can("acknowledge")}>
-                    <button type="button" class="btn" id="action-acknowledge" disabled={!!busy()} onClick={acknowledge}>
-                      {busy() === "acknowledge" ? t(L, "tickets.working") : t(L, "tickets.action.acknowledge")}
-                    </button>
-                  </Show>
-                  <Show when={can("dispatch")}>
-                    <button type="button" class={openForm() === "dispatch" ? "btn is-open" : "btn"} id="action-dispatch" aria-expanded={openForm() === "dispatch"} aria-controls="dispatch-form" onClick={() => toggle("dispatch")}>
-                      {t(L, tk().status === "dispatched" ? "tickets.action.redispatch" : "tickets.action.dispatch")}
-                    </button>
-                  </Show>
-                  <Show when={can("arrive")}>
-                    <button type="button" class={openForm() === "arrive" ? "btn is-open" : "btn"} id="action-arrive" aria-expanded={openForm() === "arrive"} aria-controls="arrive-form" onClick={() => toggle("arrive")}>
-                      {t(L, "tickets.action.arrive")}
-                    </button>
-                  </Show>
-                  <Show when={can("repair")}>
-                    <button type="button" class={openForm() === "repair" ? "btn is-open" : "btn"} id="action-repair" aria-expanded={openForm() === "repair"} aria-controls="repair-form" onClick={() => toggle("repair")}>
-                      {t(L, "tickets.action.repair")}
-                    </button>
-                  </Show>
-                  <Show when={can("close")}>
-                    <button type="button" class="btn" id="action-close" disabled={!!busy()} onClick={close}>
-                      {busy() === "close" ? t(L, "tickets.working") : t(L, "tickets.action.close")}
-                    </button>
-                  </Show>
-                  <Show when={can("classify")}>
-                    <button type="button" class={openForm() === "classify" ? "btn btn--secondary is-open" : "btn btn--secondary"} id="action-classify" aria-expanded={openForm() === "classify"} aria-controls="classify-form" onClick={() => toggle("classify")}>
-                      {t(L, "tickets.action.classify")}
-                    </button>
-                  </Show>
-                </div>
-
-                <Switch>
-                  <Match when={openForm() === "dispatch" && can("dispatch")}>
-                    <form class="subform" id="dispatch-form" novalidate onSubmit={submitDispatch}>
-                      <div class="field">
-                        <label for="dispatch-engineer">{t(L, "tickets.dispatch.engineer")}</label>
-                        <select id="dispatch-engineer" value={engineerID()} onChange={(e) => setEngineerID(e.currentTarget.value)} aria-invalid={inv("engineerID")} aria-describedby={fields().engineerID ? "dispatch-engineer-error" : undefined} disabled={engineers() === null}>
-                          <option value="">{engineers() === null ? t(L, "tickets.dispatch.loading") : t(L, "tickets.new.choose")}</option>
-                          <For each={engineers() ?? []}>{(e) => <option value={e.userID}>{e.name}</option>}</For>
-                        </select>
-                        <Show when={engineers() !== null && engineers()!.length === 0 && !engineersError()}>
-                          <p class="hint">{t(L, "tickets.dispatch.none")}</p>
-                        </Show>
-                        <Show when={engineersError()}>
-                          <p class="field-error">{engineersError()}</p>
-                        </Show>
-                        <FieldError id="dispatch-engineer-error" msg={fields().engineerID} />
-                      </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="dispatch-submit" disabled={!!busy() || engineers() === null}>
-                          {busy() === "dispatch" ? t(L, "tickets.working") : t(L, "tickets.dispatch.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
-                    </form>
-                  </Match>
-                  <Match when={openForm() === "arrive" && can("arrive")}>
-                    <form class="subform" id="arrive-form" novalidate onSubmit={submitArrive}>
-                      <div class="field">
-                        <label for="arrive-time">{t(L, "tickets.arrive.time")}</label>
-                        <input
-                          id="arrive-time"
-                          type="datetime-local"
-                          value={arriveAt()}
-                          min={tk().dispatchedAt ? shanghaiInput(Date.parse(tk().dispatchedAt!)) : undefined}
-                          max={shanghaiInput(now())}
-                          onInput={(e) => setArriveAt(e.currentTarget.value)}
-                          aria-invalid={inv("arrivedAt")}
-                          aria-describedby={`arrive-time-hint${fields().arrivedAt ? " arrive-time-error" : ""}`}
-                        />
-                        <p class="hint" id="arrive-time-hint">
-                          {t(L, "tickets.arrive.hint")}
-                        </p>
-                        <FieldError id="arrive-time-error" msg={fields().arrivedAt} />
-                      </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="arrive-submit" disabled={!!busy()}>
-                          {busy() === "arrive" ? t(L, "tickets.working") : t(L, "tickets.arrive.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
-                    </form>
-                  </Match>
-                  <Match when={openForm() === "repair" && can("repair")}>
-                    <form class="subform" id="repair-form" novalidate onSubmit={submitRepair}>
-                      <div class="field">
-                        <label for="repair-note">{t(L, "tickets.repair.note")}</label>
-                        <textarea id="repair-note" rows={3} maxLength={1000} value={repairNote()} onInput={(e) => setRepairNote(e.currentTarget.value)} aria-invalid={inv("note")} aria-describedby={fields().note ? "repair-note-error" : undefined} />
-                        <FieldError id="repair-note-error" msg={fields().note} />
-                      </div>
-                      <div class="field">
-                        <label for="repair-team">{t(L, "tickets.repair.team")}</label>
-                        <input id="repair-team" type="text" maxLength={100} value={repairTeam()} onInput={(e) => setRepairTeam(e.currentTarget.value)} aria-invalid={inv("responsibleTeam")} aria-describedby={`repair-team-hint${fields().responsibleTeam ? " repair-team-error" : ""}`} />
-                        <p class="hint" id="repair-team-hint">
-                          {t(L, "tickets.repair.teamHint")}
-                        </p>
-                        <FieldError id="repair-team-error" msg={fields().responsibleTeam} />
-                      </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="repair-submit" disabled={!!busy()}>
-                          {busy() === "repair" ? t(L, "tickets.working") : t(L, "tickets.repair.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
-                    </form>
-                  </Match>
-                  <Match when={openForm() === "classify" && can("classify")}>
-                    <form class="subform" id="classify-form" novalidate onSubmit={submitClassify}>
-                      <div class="form-grid">
-                        <div class="field">
-                          <label for="classify-severity">{t(L, "tickets.classify.severity")}</label>
-                          <select id="classify-severity" value={clsSeverity()} onChange={(e) => setClsSeverity(e.currentTarget.value)} disabled={!!tk().repairedAt} aria-describedby="classify-severity-hint">
-                            <For each={[...severities]}>{(s) => <option value={s}>{severityLabel(L, s)}</option>}</For>
-                          </select>
-                          <p class="hint" id="classify-severity-hint">
-                            {t(L, tk().repairedAt ? "tickets.classify.severityLocked" : "tickets.classify.severityHint")}
-                          </p>
-                          <FieldError id="classify-severity-error" msg={fields().severity} />
-                        </div>
-                        <div class="field">
-                          <label for="classify-coverage">{t(L, "tickets.classify.coverage")}</label>
-                          <select id="classify-coverage" value={clsCoverage()} onChange={(e) => setClsCoverage(e.currentTarget.value)}>
-                            <For each={[...coverages]}>{(c) => <option value={c}>{coverageLabel(L, c)}</option>}</For>
-                          </select>
-                          <p class="hint">{t(L, "tickets.classify.coverageHint")}</p>
-                          <FieldError id="classify-coverage-error" msg={fields().coverage} />
-                        </div>
-                      </div>
-                      <div class="field">
-                        <label for="classify-note">
-                          {t(L, "tickets.classify.note")}
-                          <Show when={clsCoverage() === "not_our_cause"}>
-                            <span class="req"> {t(L, "tickets.requiredMark")}</span>
-                          </Show>
-                        </label>
-                        <textarea id="classify-note" rows={2} maxLength={500} value={clsNote()} onInput={(e) => setClsNote(e.currentTarget.value)} aria-invalid={inv("note")} aria-describedby={`classify-note-hint${fields().note ? " classify-note-error" : ""}`} />
-                        <p class="hint" id="classify-note-hint">
-                          {t(L, "tickets.classify.noteHint")}
-                        </p>
-                        <FieldError id="classify-note-error" msg={fields().note} />
-                      </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="classify-submit" disabled={!!busy()}>
-                          {busy() === "classify" ? t(L, "tickets.working") : t(L, "tickets.classify.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
-                    </form>
-                  </Match>
-                </Switch>
-              </Show>
-            </Show>
-          </section>
-
           {/* ---- contact ---- */}
           <section class="card area-contact" aria-labelledby="contact-title">
             <h2 id="contact-title">{t(L, "tickets.contact.title")}</h2>
@@ -660,101 +763,7 @@ export default function TicketDetail(props: { locale: Locale }) {
             </dl>
           </section>
 
-          {/* ---- fault ---- */}
-          <section class="card area-fault" aria-labelledby="fault-title">
-            <h2 id="fault-title">{t(L, "tickets.fault.title")}</h2>
-            <dl class="kv">
-              <div class="kv__wide">
-                <dt>{t(L, "tickets.fault.description")}</dt>
-                <dd class="pre" id="ticket-description">
-                  {tk().description}
-                </dd>
-              </div>
-              <div class="kv__wide">
-                <dt>{t(L, "tickets.fault.location")}</dt>
-                <dd id="ticket-location">{tk().location}</dd>
-              </div>
-              <div>
-                <dt>{t(L, "tickets.fault.category")}</dt>
-                <dd>{categoryLabel(L, tk().category)}</dd>
-              </div>
-            </dl>
-            <h3 class="subhead">{t(L, "tickets.fault.photos")}</h3>
-            <Show when={data()!.photos.length > 0} fallback={<p class="muted small">{t(L, "tickets.fault.noPhotos")}</p>}>
-              <ul class="photos" id="ticket-photos">
-                <For each={data()!.photos}>
-                  {(p) => (
-                    <li>
-                      <a href={p.url} target="_blank" rel="noopener">
-                        <img src={p.url} alt={p.fileName} loading="lazy" />
-                        <span class="photos__name">{p.fileName}</span>
-                      </a>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-            <Show when={tk().repairedAt}>
-              <h3 class="subhead">{t(L, "tickets.repair.result")}</h3>
-              <dl class="kv" id="repair-result">
-                <div class="kv__wide">
-                  <dt>{t(L, "tickets.repair.note")}</dt>
-                  <dd class="pre">{tk().repairNote ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt>{t(L, "tickets.repair.team")}</dt>
-                  <dd>{tk().responsibleTeam ?? "—"}</dd>
-                </div>
-                <Show when={tk().rating}>
-                  <div>
-                    <dt>{t(L, "tickets.repair.rating")}</dt>
-                    <dd>
-                      <span class="stars" aria-label={t(L, "tickets.ratingOf", { n: tk().rating! })}>
-                        {"★".repeat(tk().rating!)}
-                        {"☆".repeat(5 - tk().rating!)}
-                      </span>
-                    </dd>
-                  </div>
-                </Show>
-                <Show when={tk().comment}>
-                  <div class="kv__wide">
-                    <dt>{t(L, "tickets.repair.comment")}</dt>
-                    <dd class="pre">{tk().comment}</dd>
-                  </div>
-                </Show>
-              </dl>
-            </Show>
-          </section>
-
-          {/* ---- claims ---- */}
-          <Show when={data()!.claims.length > 0}>
-            <section class="card area-claims" id="ticket-claims" aria-labelledby="claims-title">
-              <h2 id="claims-title">{t(L, "tickets.claim.title")}</h2>
-              <p class="card__intro">{t(L, "tickets.claim.hint")}</p>
-              <For each={data()!.claims}>{(c) => <ClaimCard L={L} claim={c} canDecide={canDecide()} onDecided={claimDecided} />}</For>
-            </section>
-          </Show>
-
-          {/* ---- history ---- */}
-          <section class="card area-history" aria-labelledby="history-title">
-            <h2 id="history-title">{t(L, "tickets.history.title")}</h2>
-            <ol class="history" id="history">
-              <For each={history()}>
-                {(h) => (
-                  <li data-action={h.action}>
-                    <time class="history__at" dateTime={h.at}>
-                      {formatDateTime(h.at, L)}
-                    </time>
-                    <div class="history__body">
-                      <span class="history__what">{actionLabel(L, h.action)}</span>
-                      <span class="history__who"> · {byLabel(L, h.by)}</span>
-                      <For each={historyDetails(L, h)}>{(d) => <span class="history__detail">{d}</span>}</For>
-                    </div>
-                  </li>
-                )}
-              </For>
-            </ol>
-          </section>
+          </div>
         </div>
       </Show>
     </div>
@@ -838,4 +847,3 @@ function historyDetails(L: Locale, h: HistoryEntry): string[] {
   return out;
 }
 
-export { formatDate };
