@@ -147,11 +147,21 @@ describe("staff sign-in by emailed code", () => {
     expect(after.json.error.code).toBe("auth.required");
   });
 
-  it("a session ends when it expires", async () => {
+  it("a session ends when it expires (real time), not when the demo clock moves", async () => {
     const user = await createUser(["finance"]);
     const cookie = await signIn(user.email);
-    Clock.advance((Auth.SESSION_HOURS * 60 + 1) * 60_000);
-    expect((await call("GET", "/api/me", { cookie })).status).toBe(401);
+    Clock.advance(2 * 24 * 3600_000);
+    expect((await call("GET", "/api/me", { cookie })).status).toBe(200);
+    // A token whose expiry has passed, correctly signed, for a live session: refused.
+    const { SignJWT, decodeJwt } = await import("jose");
+    const claims = decodeJwt(cookie.split("=")[1]!);
+    const expired = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(String(claims.sub))
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 13 * 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(process.env.SST_Secret_value_SESSION_SECRET));
+    expect((await call("GET", "/api/me", { cookie: `session=${expired}` })).status).toBe(401);
   });
 
   it("rejects a forged or tampered token", async () => {

@@ -182,6 +182,8 @@ describe("the warranty report", () => {
     expect(report.json.bySeverity.emergency).toBeGreaterThanOrEqual(2);
     expect(report.json.emergency.onSiteWithin48h).toBeGreaterThanOrEqual(1);
     expect(report.json.small.sameDay).toBeGreaterThanOrEqual(1);
+    expect(report.json.bySeverityStatus.emergency.repaired).toBeGreaterThanOrEqual(1);
+    expect(report.json.bySeverityStatus.emergency.reported).toBeGreaterThanOrEqual(1);
     expect(report.json.deposits.map((d: any) => d.projectName)).toContain("报表测试项目");
 
     const csv = await (await import("../src/api/app")).app.request(`/api/reports/warranty/tickets.csv?from=${month}&to=${month}`, {

@@ -135,9 +135,15 @@ export const verifyCode = fn(verifyCodeSchema, async (input) => {
   return { user, token: await createSession(user.userID) };
 });
 
+/**
+ * Sessions last SESSION_HOURS of real time: they guard against a stolen cookie, which is about the
+ * machine's clock, not the business clock (moving the demo clock a day must not sign staff out).
+ */
+const sessionNow = () => new Date();
+
 async function createSession(userID: string) {
   const sessionID = randomBytes(18).toString("base64url");
-  const now = Clock.now();
+  const now = sessionNow();
   const expiresAt = Clock.addHours(now, SESSION_HOURS);
   await Session.create({
     sessionID,
@@ -166,7 +172,7 @@ export async function sessionFromToken(token: string): Promise<{ actor: Actor; u
   try {
     const { payload } = await jwtVerify(token, secretKey(), {
       algorithms: ["HS256"],
-      currentDate: Clock.now(),
+      currentDate: sessionNow(),
     });
     sessionID = String(payload.sid);
     userID = String(payload.sub);
@@ -174,7 +180,7 @@ export async function sessionFromToken(token: string): Promise<{ actor: Actor; u
     return undefined;
   }
   const { data: session } = await Session.get({ sessionID }).go();
-  if (!session || session.userID !== userID || session.expiresAt <= Clock.nowISO()) return undefined;
+  if (!session || session.userID !== userID || session.expiresAt <= sessionNow().toISOString()) return undefined;
   const user = await User.fromID(userID);
   if (!user || !user.active) return undefined;
   return { actor: { type: "user", properties: { userID, email: user.email, name: user.name, roles: user.roles } }, user };
@@ -183,7 +189,7 @@ export async function sessionFromToken(token: string): Promise<{ actor: Actor; u
 /** Ends a session (sign-out). Unknown or invalid tokens are ignored. */
 export async function signOut(token: string) {
   try {
-    const { payload } = await jwtVerify(token, secretKey(), { algorithms: ["HS256"], currentDate: Clock.now() });
+    const { payload } = await jwtVerify(token, secretKey(), { algorithms: ["HS256"], currentDate: sessionNow() });
     await Session.delete({ sessionID: String(payload.sid) }).go();
   } catch {
     // nothing to end

@@ -64,6 +64,9 @@ export const warranty = fn(rangeSchema, async (range) => {
   const now = Clock.now();
   const bySeverity = Object.fromEntries(severities.map((s) => [s, 0])) as Record<Severity, number>;
   const byStatus = Object.fromEntries(Ticket.statuses.map((s) => [s, 0])) as Record<Ticket.Status, number>;
+  const bySeverityStatus = Object.fromEntries(
+    severities.map((sev) => [sev, Object.fromEntries(Ticket.statuses.map((s) => [s, 0]))]),
+  ) as Record<Severity, Record<Ticket.Status, number>>;
   const monthly = Object.fromEntries(months.map((m) => [m, { month: m, reported: 0, repaired: 0, breaches: 0 }]));
   let emergencies = 0, onSiteIn48h = 0, emergencyOpenLate = 0;
   let smallJudged = 0, smallSameDay = 0;
@@ -74,6 +77,7 @@ export const warranty = fn(rangeSchema, async (range) => {
   for (const t of tickets) {
     bySeverity[t.severity]++;
     byStatus[t.status]++;
+    bySeverityStatus[t.severity][t.status]++;
     monthly[t.reportedMonth]!.reported++;
     if (t.repairedAt && monthly[Clock.shanghaiDate(new Date(t.repairedAt)).slice(0, 7)]) monthly[Clock.shanghaiDate(new Date(t.repairedAt)).slice(0, 7)]!.repaired++;
     if (t.billable) billable++;
@@ -114,6 +118,7 @@ export const warranty = fn(rangeSchema, async (range) => {
     billable,
     bySeverity,
     byStatus,
+    bySeverityStatus,
     emergency: { total: emergencies, onSiteWithin48h: onSiteIn48h, lateStillOpen: emergencyOpenLate, share: emergencies ? onSiteIn48h / emergencies : null },
     small: { judged: smallJudged, sameDay: smallSameDay, rate: smallJudged ? smallSameDay / smallJudged : null },
     breaches,

@@ -32,8 +32,13 @@ export const tickets = new Hono()
     if (!parsed.success) throw fromZod(parsed.error);
     const q = parsed.data;
     let list: Ticket.Info[];
-    if (q.projectID) list = await Ticket.listByProject(q.projectID);
-    else if (q.view === "open" && !q.from) list = await Ticket.listByStatus(q.status ? [q.status] : Ticket.openStatuses);
+    if (q.projectID) {
+      // A project's tickets, narrowed to the same view and months as the board's other views.
+      const months = q.view === "open" && !q.from ? undefined : WarrantyReport.monthsBetween(q.from ?? q.to ?? Clock.shanghaiDate().slice(0, 7), q.to ?? Clock.shanghaiDate().slice(0, 7));
+      list = (await Ticket.listByProject(q.projectID)).filter((t) =>
+        months ? months.includes(t.reportedMonth) : Ticket.openStatuses.includes(t.status),
+      );
+    } else if (q.view === "open" && !q.from) list = await Ticket.listByStatus(q.status ? [q.status] : Ticket.openStatuses);
     else {
       const to = q.to ?? Clock.shanghaiDate().slice(0, 7);
       const from = q.from ?? to;
@@ -123,7 +128,21 @@ export const claims = new Hono()
   .get("/", async (c) => {
     const status = z.enum(["submitted", "approved", "rejected"]).default("submitted").safeParse(c.req.query("status"));
     if (!status.success) throw fromZod(status.error);
-    return c.json({ claims: await Claim.listByStatus(status.data) });
+    const list = await Claim.listByStatus(status.data);
+    const names = await projectNames();
+    // The queue shows each claim with its ticket number, project and receipt, in one request.
+    const claims = await Promise.all(
+      list.map(async (claim) => {
+        const [ticket, receipt] = await Promise.all([Ticket.fromID(claim.ticketID), Attachment.fromID(claim.receiptID)]);
+        return {
+          ...claim,
+          number: ticket?.number,
+          projectName: names.get(claim.projectID) ?? "",
+          receiptURL: receipt ? await Attachment.downloadURL(receipt.attachmentID, receipt.ref) : undefined,
+        };
+      }),
+    );
+    return c.json({ claims, now: Clock.nowISO() });
   })
   .post("/:claimID/approve", async (c) =>
     c.json({ claim: await Claim.approve({ ...((await body(c)) as object), claimID: c.req.param("claimID") } as any) }),
@@ -137,12 +156,12 @@ export const followUps = new Hono()
     const until = c.req.query("until");
     const list = await FollowUp.listPlanned(until && /^\d{4}-\d{2}-\d{2}$/.test(until) ? until : undefined);
     const names = await projectNames();
-    return c.json({ followUps: list.map((f) => ({ ...f, projectName: names.get(f.projectID) ?? "" })) });
+    return c.json({ followUps: list.map((f) => ({ ...f, projectName: names.get(f.projectID) ?? "" })), now: Clock.nowISO() });
   })
   .post("/complete", async (c) => c.json({ followUp: await FollowUp.complete((await body(c)) as any) }));
 
 export const reports = new Hono()
-  .get("/warranty", async (c) => c.json(await WarrantyReport.warranty(c.req.query() as any)))
+  .get("/warranty", async (c) => c.json({ ...(await WarrantyReport.warranty(c.req.query() as any)), now: Clock.nowISO() }))
   .get("/warranty/tickets.csv", async (c) => {
     const csv = await WarrantyReport.ticketsCSV(c.req.query() as any);
     c.header("content-type", "text/csv; charset=utf-8");

@@ -76,10 +76,10 @@ export default function ClaimsQueue(props: { locale: Locale }) {
 
   return (
     <div class="wt wt-claims">
-      <div class="seg" role="tablist" aria-label={t(L, "tickets.claims.tabs")} id="claims-tabs">
+      <div class="seg" role="group" aria-label={t(L, "tickets.claims.tabs")} id="claims-tabs">
         <For each={[...tabs]}>
           {(s) => (
-            <button type="button" role="tab" class="seg__btn" id={`claims-tab-${s}`} aria-selected={tab() === s} onClick={() => switchTab(s)}>
+            <button type="button" class="seg__btn" id={`claims-tab-${s}`} aria-pressed={tab() === s} onClick={() => switchTab(s)}>
               {claimStatusLabel(L, s)}
             </button>
           )}

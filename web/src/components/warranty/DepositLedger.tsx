@@ -163,58 +163,60 @@ export default function DepositLedger(props: { locale: Locale }) {
 
               <section class="card" aria-labelledby="entries-title">
                 <h2 id="entries-title">{t(L, "tickets.dep.entries")}</h2>
-                <table class="data-table wt-table" id="deposit-entries">
-                  <thead>
-                    <tr>
-                      <th scope="col">{col.at}</th>
-                      <th scope="col">{col.kind}</th>
-                      <th scope="col" class="num">
-                        {col.amount}
-                      </th>
-                      <th scope="col" class="num">
-                        {col.balance}
-                      </th>
-                      <th scope="col">{col.claim}</th>
-                      <th scope="col">{col.by}</th>
-                      <th scope="col">{col.note}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={ledger().entries}>
-                      {(e) => (
-                        <tr data-entry-id={e.entryID} data-kind={e.kind}>
-                          <td data-label={col.at} class="nowrap">
-                            {formatDateTime(e.at, L)}
-                          </td>
-                          <td data-label={col.kind}>
-                            <span class={`badge badge--entry-${e.kind}`}>{t(L, `tickets.dep.kind.${e.kind}` as "tickets.dep.kind.opening")}</span>
-                          </td>
-                          <td data-label={col.amount} class="num money" classList={{ "text-danger": entryAmount(e) < 0 }}>
-                            <div>
-                              {entryAmount(e) > 0 && e.kind !== "opening" ? "+" : ""}
-                              {yuan(entryAmount(e))}
-                              <Show when={e.kind === "deduction" && e.requestedFen !== undefined && e.requestedFen !== e.amountFen}>
-                                <span class="cell-sub">{t(L, "tickets.dep.requested", { amount: yuan(e.requestedFen) })}</span>
+                <div class="table-scroll">
+                  <table class="data-table wt-table" id="deposit-entries">
+                    <thead>
+                      <tr>
+                        <th scope="col">{col.at}</th>
+                        <th scope="col">{col.kind}</th>
+                        <th scope="col" class="num">
+                          {col.amount}
+                        </th>
+                        <th scope="col" class="num">
+                          {col.balance}
+                        </th>
+                        <th scope="col">{col.claim}</th>
+                        <th scope="col">{col.by}</th>
+                        <th scope="col">{col.note}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={ledger().entries}>
+                        {(e) => (
+                          <tr data-entry-id={e.entryID} data-kind={e.kind}>
+                            <td data-label={col.at} class="nowrap">
+                              {formatDateTime(e.at, L)}
+                            </td>
+                            <td data-label={col.kind}>
+                              <span class={`badge badge--entry-${e.kind}`}>{t(L, `tickets.dep.kind.${e.kind}` as "tickets.dep.kind.opening")}</span>
+                            </td>
+                            <td data-label={col.amount} class="num money" classList={{ "text-danger": entryAmount(e) < 0 }}>
+                              <div>
+                                {entryAmount(e) > 0 && e.kind !== "opening" ? "+" : ""}
+                                {yuan(entryAmount(e))}
+                                <Show when={e.kind === "deduction" && e.requestedFen !== undefined && e.requestedFen !== e.amountFen}>
+                                  <span class="cell-sub">{t(L, "tickets.dep.requested", { amount: yuan(e.requestedFen) })}</span>
+                                </Show>
+                              </div>
+                            </td>
+                            <td data-label={col.balance} class="num money">
+                              {yuan(e.balanceAfterFen)}
+                            </td>
+                            <td data-label={col.claim}>
+                              <Show when={claimOf(e.claimID)} fallback={e.claimID ? <span class="muted">{e.claimID.slice(-6)}</span> : "—"}>
+                                <a href={ticketHref(L, claimOf(e.claimID)!.ticketID)}>{t(L, "tickets.dep.viewTicket")}</a>
                               </Show>
-                            </div>
-                          </td>
-                          <td data-label={col.balance} class="num money">
-                            {yuan(e.balanceAfterFen)}
-                          </td>
-                          <td data-label={col.claim}>
-                            <Show when={claimOf(e.claimID)} fallback={e.claimID ? <span class="muted">{e.claimID.slice(-6)}</span> : "—"}>
-                              <a href={ticketHref(L, claimOf(e.claimID)!.ticketID)}>{t(L, "tickets.dep.viewTicket")}</a>
-                            </Show>
-                          </td>
-                          <td data-label={col.by}>{byLabel(L, e.by)}</td>
-                          <td data-label={col.note} class="pre">
-                            {e.note ?? "—"}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                            </td>
+                            <td data-label={col.by}>{byLabel(L, e.by)}</td>
+                            <td data-label={col.note} class="pre">
+                              {e.note ?? "—"}
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
               </section>
             </>
           )}
@@ -223,59 +225,61 @@ export default function DepositLedger(props: { locale: Locale }) {
         <section class="card" aria-labelledby="dep-claims-title" id="deposit-claims">
           <h2 id="dep-claims-title">{t(L, "tickets.dep.claims")}</h2>
           <Show when={data()!.claims.length > 0} fallback={<p class="muted">{t(L, "tickets.dep.noClaims")}</p>}>
-            <table class="data-table wt-table">
-              <thead>
-                <tr>
-                  <th scope="col">{ccol.submitted}</th>
-                  <th scope="col">{ccol.ticket}</th>
-                  <th scope="col" class="num">
-                    {ccol.amount}
-                  </th>
-                  <th scope="col">{ccol.status}</th>
-                  <th scope="col" class="num">
-                    {ccol.approved}
-                  </th>
-                  <th scope="col" class="num">
-                    {ccol.deducted}
-                  </th>
-                  <th scope="col">{ccol.reason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data()!.claims}>
-                  {(c) => (
-                    <tr data-claim-id={c.claimID} data-status={c.status}>
-                      <td data-label={ccol.submitted} class="nowrap">
-                        {formatDateTime(c.submittedAt, L)}
-                      </td>
-                      <td data-label={ccol.ticket}>
-                        <a href={ticketHref(L, c.ticketID)}>{t(L, "tickets.dep.viewTicket")}</a>
-                      </td>
-                      <td data-label={ccol.amount} class="num money">
-                        {yuan(c.amountFen)}
-                      </td>
-                      <td data-label={ccol.status}>
-                        <span class={`badge badge--claim-${c.status}`}>{claimStatusLabel(L, c.status)}</span>
-                      </td>
-                      <td data-label={ccol.approved} class="num money">
-                        {c.approvedFen !== undefined ? yuan(c.approvedFen) : "—"}
-                      </td>
-                      <td data-label={ccol.deducted} class="num money">
-                        <div>
-                          {c.deductedFen !== undefined ? yuan(c.deductedFen) : "—"}
-                          <Show when={(c.shortfallFen ?? 0) > 0}>
-                            <span class="cell-sub text-danger">{t(L, "tickets.dep.shortfall", { amount: yuan(c.shortfallFen) })}</span>
-                          </Show>
-                        </div>
-                      </td>
-                      <td data-label={ccol.reason} class="pre">
-                        {c.reason ?? "—"}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <div class="table-scroll">
+              <table class="data-table wt-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{ccol.submitted}</th>
+                    <th scope="col">{ccol.ticket}</th>
+                    <th scope="col" class="num">
+                      {ccol.amount}
+                    </th>
+                    <th scope="col">{ccol.status}</th>
+                    <th scope="col" class="num">
+                      {ccol.approved}
+                    </th>
+                    <th scope="col" class="num">
+                      {ccol.deducted}
+                    </th>
+                    <th scope="col">{ccol.reason}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data()!.claims}>
+                    {(c) => (
+                      <tr data-claim-id={c.claimID} data-status={c.status}>
+                        <td data-label={ccol.submitted} class="nowrap">
+                          {formatDateTime(c.submittedAt, L)}
+                        </td>
+                        <td data-label={ccol.ticket}>
+                          <a href={ticketHref(L, c.ticketID)}>{t(L, "tickets.dep.viewTicket")}</a>
+                        </td>
+                        <td data-label={ccol.amount} class="num money">
+                          {yuan(c.amountFen)}
+                        </td>
+                        <td data-label={ccol.status}>
+                          <span class={`badge badge--claim-${c.status}`}>{claimStatusLabel(L, c.status)}</span>
+                        </td>
+                        <td data-label={ccol.approved} class="num money">
+                          {c.approvedFen !== undefined ? yuan(c.approvedFen) : "—"}
+                        </td>
+                        <td data-label={ccol.deducted} class="num money">
+                          <div>
+                            {c.deductedFen !== undefined ? yuan(c.deductedFen) : "—"}
+                            <Show when={(c.shortfallFen ?? 0) > 0}>
+                              <span class="cell-sub text-danger">{t(L, "tickets.dep.shortfall", { amount: yuan(c.shortfallFen) })}</span>
+                            </Show>
+                          </div>
+                        </td>
+                        <td data-label={ccol.reason} class="pre">
+                          {c.reason ?? "—"}
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </Show>
         </section>
         <p class="no-print">

@@ -134,79 +134,81 @@ export default function FollowUps(props: { locale: Locale }) {
         </Show>
         <Show when={state() === "ready"}>
           <Show when={items().length > 0} fallback={<p class="empty" id="followups-empty">{t(L, "tickets.fu.empty")}</p>}>
-            <table class="data-table wt-table">
-              <thead>
-                <tr>
-                  <th scope="col">{col.due}</th>
-                  <th scope="col">{col.project}</th>
-                  <th scope="col">{col.state}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{col.actions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(f) => {
-                    const when = () => (f.dueOn < today() ? "overdue" : f.dueOn === today() ? "today" : "upcoming");
-                    return (
-                      <>
-                        <tr data-followup={keyOf(f)} data-project-id={f.projectID} data-due={f.dueOn} data-when={when()} classList={{ "is-overdue": when() === "overdue" }}>
-                          <td data-label={col.due} class="nowrap">
-                            <span>
-                              <strong>{f.dueOn}</strong> <span class="muted">{weekday(L, f.dueOn)}</span>
-                            </span>
-                          </td>
-                          <td data-label={col.project}>
-                            <a href={boardHref(L, f.projectID)}>{f.projectName || f.projectID}</a>
-                          </td>
-                          <td data-label={col.state}>
-                            <span class={`badge badge--fu-${when()}`}>{t(L, `tickets.fu.${when()}` as "tickets.fu.today")}</span>
-                          </td>
-                          <td data-label={col.actions} class="cell-actions">
-                            <Show when={canDo() && open() !== keyOf(f)}>
-                              <button type="button" class="btn btn--secondary" data-action="complete" onClick={() => start(f)}>
-                                {t(L, "tickets.fu.complete")}
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                        <Show when={open() === keyOf(f)}>
-                          <tr class="edit-row wt-edit-row">
-                            <td colSpan={4}>
-                              <form id="followup-form" novalidate onSubmit={(e) => complete(e, f)}>
-                                <h3>{t(L, "tickets.fu.formTitle", { project: f.projectName, date: f.dueOn })}</h3>
-                                <Show when={error()}>
-                                  <p class="alert alert--error" id="followup-error" role="alert">
-                                    {error()}
-                                  </p>
-                                </Show>
-                                <div class="field">
-                                  <label for="followup-notes">{t(L, "tickets.fu.notes")}</label>
-                                  <textarea id="followup-notes" rows={3} maxLength={1000} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} aria-invalid={fields().notes ? "true" : undefined} aria-describedby={`followup-notes-hint${fields().notes ? " followup-notes-error" : ""}`} />
-                                  <p class="hint" id="followup-notes-hint">
-                                    {t(L, "tickets.fu.notesHint")}
-                                  </p>
-                                  <FieldError id="followup-notes-error" msg={fields().notes} />
-                                </div>
-                                <div class="btn-row">
-                                  <button type="submit" class="btn" id="followup-submit" disabled={busy()}>
-                                    {busy() ? t(L, "tickets.working") : t(L, "tickets.fu.submit")}
-                                  </button>
-                                  <button type="button" class="btn btn--secondary" onClick={() => setOpen(null)}>
-                                    {t(L, "tickets.cancel")}
-                                  </button>
-                                </div>
-                              </form>
+            <div class="table-scroll">
+              <table class="data-table wt-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{col.due}</th>
+                    <th scope="col">{col.project}</th>
+                    <th scope="col">{col.state}</th>
+                    <th scope="col">
+                      <span class="visually-hidden">{col.actions}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={items()}>
+                    {(f) => {
+                      const when = () => (f.dueOn < today() ? "overdue" : f.dueOn === today() ? "today" : "upcoming");
+                      return (
+                        <>
+                          <tr data-followup={keyOf(f)} data-project-id={f.projectID} data-due={f.dueOn} data-when={when()} classList={{ "is-overdue": when() === "overdue" }}>
+                            <td data-label={col.due} class="nowrap">
+                              <span>
+                                <strong>{f.dueOn}</strong> <span class="muted">{weekday(L, f.dueOn)}</span>
+                              </span>
+                            </td>
+                            <td data-label={col.project}>
+                              <a href={boardHref(L, f.projectID)}>{f.projectName || f.projectID}</a>
+                            </td>
+                            <td data-label={col.state}>
+                              <span class={`badge badge--fu-${when()}`}>{t(L, `tickets.fu.${when()}` as "tickets.fu.today")}</span>
+                            </td>
+                            <td data-label={col.actions} class="cell-actions">
+                              <Show when={canDo() && open() !== keyOf(f)}>
+                                <button type="button" class="btn btn--secondary" data-action="complete" onClick={() => start(f)}>
+                                  {t(L, "tickets.fu.complete")}
+                                </button>
+                              </Show>
                             </td>
                           </tr>
-                        </Show>
-                      </>
-                    );
-                  }}
-                </For>
-              </tbody>
-            </table>
+                          <Show when={open() === keyOf(f)}>
+                            <tr class="edit-row wt-edit-row">
+                              <td colSpan={4}>
+                                <form id="followup-form" novalidate onSubmit={(e) => complete(e, f)}>
+                                  <h3>{t(L, "tickets.fu.formTitle", { project: f.projectName, date: f.dueOn })}</h3>
+                                  <Show when={error()}>
+                                    <p class="alert alert--error" id="followup-error" role="alert">
+                                      {error()}
+                                    </p>
+                                  </Show>
+                                  <div class="field">
+                                    <label for="followup-notes">{t(L, "tickets.fu.notes")}</label>
+                                    <textarea id="followup-notes" rows={3} maxLength={1000} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} aria-invalid={fields().notes ? "true" : undefined} aria-describedby={`followup-notes-hint${fields().notes ? " followup-notes-error" : ""}`} />
+                                    <p class="hint" id="followup-notes-hint">
+                                      {t(L, "tickets.fu.notesHint")}
+                                    </p>
+                                    <FieldError id="followup-notes-error" msg={fields().notes} />
+                                  </div>
+                                  <div class="btn-row">
+                                    <button type="submit" class="btn" id="followup-submit" disabled={busy()}>
+                                      {busy() ? t(L, "tickets.working") : t(L, "tickets.fu.submit")}
+                                    </button>
+                                    <button type="button" class="btn btn--secondary" onClick={() => setOpen(null)}>
+                                      {t(L, "tickets.cancel")}
+                                    </button>
+                                  </div>
+                                </form>
+                              </td>
+                            </tr>
+                          </Show>
+                        </>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </Show>
         </Show>
       </section>

@@ -476,66 +476,68 @@ export default function TicketBoard(props: { locale: Locale }) {
         </Show>
         <Show when={state() === "ready"}>
           <Show when={tickets().length > 0} fallback={<p class="empty" id="board-empty">{t(L, "tickets.empty")}</p>}>
-            <table class="data-table wt-table board-table">
-              <thead>
-                <tr>
-                  <th scope="col">{col.number}</th>
-                  <th scope="col">{col.project}</th>
-                  <th scope="col">{col.category}</th>
-                  <th scope="col">{col.severity}</th>
-                  <th scope="col">{col.status}</th>
-                  <th scope="col">{col.reported}</th>
-                  <th scope="col">{col.deadline}</th>
-                  <th scope="col">{col.engineer}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={tickets()}>
-                  {(tk) => {
-                    const overdue = () => ticketClock(tk, now()).state === "overdue";
-                    return (
-                      <tr
-                        data-ticket-id={tk.ticketID}
-                        data-number={tk.number}
-                        data-status={tk.status}
-                        data-severity={tk.severity}
-                        data-overdue={String(overdue())}
-                        classList={{ "is-overdue": overdue(), "is-emergency": tk.severity === "emergency" }}
-                      >
-                        <td data-label={col.number} class="cell-number">
-                          <a href={ticketHref(L, tk.ticketID)} class="ticket-link">
-                            {tk.number}
-                          </a>
-                          <Show when={overdue()}>
-                            <span class="tag-overdue">{t(L, "tickets.overdueTag")}</span>
-                          </Show>
-                        </td>
-                        <td data-label={col.project} class="cell-project">
-                          <div>
-                            {tk.projectName || projectName(tk.projectID) || "—"}
-                            <span class="cell-sub">{tk.location}</span>
-                          </div>
-                        </td>
-                        <td data-label={col.category}>{categoryLabel(L, tk.category)}</td>
-                        <td data-label={col.severity}>
-                          <SeverityBadge L={L} severity={tk.severity} />
-                        </td>
-                        <td data-label={col.status}>
-                          <StatusBadge L={L} status={tk.status} />
-                        </td>
-                        <td data-label={col.reported} class="nowrap">
-                          <time dateTime={tk.reportedAt}>{formatDateTime(tk.reportedAt, L)}</time>
-                        </td>
-                        <td data-label={col.deadline} class="cell-deadline">
-                          <Countdown L={L} ticket={tk} now={now()} />
-                        </td>
-                        <td data-label={col.engineer}>{tk.engineer?.name ?? <span class="muted">{t(L, "tickets.unassigned")}</span>}</td>
-                      </tr>
-                    );
-                  }}
-                </For>
-              </tbody>
-            </table>
+            <div class="table-scroll">
+              <table class="data-table wt-table board-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{col.number}</th>
+                    <th scope="col">{col.project}</th>
+                    <th scope="col">{col.category}</th>
+                    <th scope="col">{col.severity}</th>
+                    <th scope="col">{col.status}</th>
+                    <th scope="col">{col.reported}</th>
+                    <th scope="col">{col.deadline}</th>
+                    <th scope="col">{col.engineer}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={tickets()}>
+                    {(tk) => {
+                      const overdue = () => ticketClock(tk, now()).state === "overdue";
+                      return (
+                        <tr
+                          data-ticket-id={tk.ticketID}
+                          data-number={tk.number}
+                          data-status={tk.status}
+                          data-severity={tk.severity}
+                          data-overdue={String(overdue())}
+                          classList={{ "is-overdue": overdue(), "is-emergency": tk.severity === "emergency" }}
+                        >
+                          <td data-label={col.number} class="cell-number">
+                            <a href={ticketHref(L, tk.ticketID)} class="ticket-link">
+                              {tk.number}
+                            </a>
+                            <Show when={overdue()}>
+                              <span class="tag-overdue">{t(L, "tickets.overdueTag")}</span>
+                            </Show>
+                          </td>
+                          <td data-label={col.project} class="cell-project">
+                            <div>
+                              {tk.projectName || projectName(tk.projectID) || "—"}
+                              <span class="cell-sub">{tk.location}</span>
+                            </div>
+                          </td>
+                          <td data-label={col.category}>{categoryLabel(L, tk.category)}</td>
+                          <td data-label={col.severity}>
+                            <SeverityBadge L={L} severity={tk.severity} />
+                          </td>
+                          <td data-label={col.status}>
+                            <StatusBadge L={L} status={tk.status} />
+                          </td>
+                          <td data-label={col.reported} class="nowrap">
+                            <time dateTime={tk.reportedAt}>{formatDateTime(tk.reportedAt, L)}</time>
+                          </td>
+                          <td data-label={col.deadline} class="cell-deadline">
+                            <Countdown L={L} ticket={tk} now={now()} />
+                          </td>
+                          <td data-label={col.engineer}>{tk.engineer?.name ?? <span class="muted">{t(L, "tickets.unassigned")}</span>}</td>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </Show>
         </Show>
       </section>

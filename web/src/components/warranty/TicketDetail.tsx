@@ -181,12 +181,12 @@ export default function TicketDetail(props: { locale: Locale }) {
       queueMicrotask(() => document.getElementById("action-notice")?.focus());
       return;
     }
-    setBusy(null);
     if (res.status === 401) return location.replace(signinHref(L));
+    // A conflict means the ticket moved on: show where it is now, with the message.
+    if (res.status === 409) await load();
+    setBusy(null);
     setFields(fieldMessages(res.error, L));
     setActionError(errorText(L, res.status, res.error));
-    // A conflict means the ticket moved on: show where it is now, keep the message.
-    if (res.status === 409) await load();
     queueMicrotask(() => document.getElementById("action-error")?.focus());
   }
 
@@ -373,7 +373,14 @@ export default function TicketDetail(props: { locale: Locale }) {
               </p>
             </Show>
             <Show when={me()} fallback={<p class="muted">{t(L, "shell.loadingUser")}</p>}>
-              <Show when={anyAction()} fallback={<p class="muted" id="actions-none">{t(L, tk().status === "closed" ? "tickets.actions.closed" : "tickets.actions.none")}</p>}>
+              <Show when={anyAction()} fallback={
+                  <Show when={!(notice() && tk().status === "closed")}>
+                    <p class="muted" id="actions-none">
+                      {t(L, tk().status === "closed" ? "tickets.actions.closed" : "tickets.actions.none")}
+                    </p>
+                  </Show>
+                }
+              >
                 <div class="btn-row action-buttons">
                   <Show when={can("acknowledge")}>
                     <button type="button" class="btn" id="action-acknowledge" disabled={!!busy()} onClick={acknowledge}>

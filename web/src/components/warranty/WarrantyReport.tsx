@@ -9,6 +9,8 @@ import {
   depositHref,
   failedLoad,
   fieldMessages,
+  serverNowMs,
+  setServerNow,
   severities,
   severityLabel,
   statuses,
@@ -109,9 +111,10 @@ export default function WarrantyReport(props: { locale: Locale }) {
     setTo(r.range.to);
     history.replaceState(null, "", `${location.pathname}?from=${r.range.from}&to=${r.range.to}`);
     // Severity × status is not in the report: count it from the tickets of the same months.
-    const tk = await api<{ tickets: TicketSummary[] }>("GET", `/api/tickets?view=all&from=${r.range.from}&to=${r.range.to}`);
+    const tk = await api<{ tickets: TicketSummary[]; now: string }>("GET", `/api/tickets?view=all&from=${r.range.from}&to=${r.range.to}`);
     if (mine !== seq) return;
     if (tk.ok) {
+      setServerNow(tk.data.now);
       const m = Object.fromEntries(severities.map((s) => [s, Object.fromEntries(statuses.map((st) => [st, 0]))])) as Record<Severity, Record<Status, number>>;
       for (const x of tk.data.tickets) if (m[x.severity] && x.status in m[x.severity]) m[x.severity][x.status]++;
       setCross(m);
@@ -181,7 +184,7 @@ export default function WarrantyReport(props: { locale: Locale }) {
 
   onMount(() => {
     load();
-    const before = () => setPrintedAt(formatDateTime(Date.now(), L));
+    const before = () => setPrintedAt(formatDateTime(serverNowMs(), L));
     window.addEventListener("beforeprint", before);
     onCleanup(() => window.removeEventListener("beforeprint", before));
   });
@@ -199,7 +202,7 @@ export default function WarrantyReport(props: { locale: Locale }) {
   }
 
   function print() {
-    setPrintedAt(formatDateTime(Date.now(), L));
+    setPrintedAt(formatDateTime(serverNowMs(), L));
     queueMicrotask(() => window.print());
   }
 
@@ -372,51 +375,53 @@ export default function WarrantyReport(props: { locale: Locale }) {
         <section class="card" aria-labelledby="deposits-title" id="report-deposits">
           <h2 id="deposits-title">{t(L, "report.deposits")}</h2>
           <Show when={r().deposits.length > 0} fallback={<p class="muted">{t(L, "report.deposits.empty")}</p>}>
-            <table class="data-table wt-table">
-              <thead>
-                <tr>
-                  <th scope="col">{dcol.project}</th>
-                  <th scope="col" class="num">{dcol.amount}</th>
-                  <th scope="col" class="num">{dcol.deducted}</th>
-                  <th scope="col" class="num">{dcol.balance}</th>
-                  <th scope="col">{dcol.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={r().deposits}>
-                  {(d) => (
-                    <tr data-project-id={d.projectID}>
-                      <td data-label={dcol.project}>
-                        <a href={depositHref(L, d.projectID)}>{d.projectName}</a>
-                      </td>
-                      <td data-label={dcol.amount} class="num money">{yuan(d.amountFen)}</td>
-                      <td data-label={dcol.deducted} class="num money" classList={{ "text-danger": d.deductedFen > 0 }}>
-                        {yuan(d.deductedFen)}
-                      </td>
-                      <td data-label={dcol.balance} class="num money">
-                        <strong>{yuan(d.balanceFen)}</strong>
-                      </td>
-                      <td data-label={dcol.status}>
-                        <span class={`badge badge--dep-${d.status}`}>{t(L, `tickets.dep.${d.status}` as "tickets.dep.held")}</span>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-              <Show when={r().deposits.length > 1}>
-                <tfoot>
-                  <tr class="total-row">
-                    <th scope="row" data-label="">{t(L, "report.dep.total")}</th>
-                    <td data-label={dcol.amount} class="num money">{yuan(totals().amount)}</td>
-                    <td data-label={dcol.deducted} class="num money">{yuan(totals().deducted)}</td>
-                    <td data-label={dcol.balance} class="num money">
-                      <strong>{yuan(totals().balance)}</strong>
-                    </td>
-                    <td />
+            <div class="table-scroll">
+              <table class="data-table wt-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{dcol.project}</th>
+                    <th scope="col" class="num">{dcol.amount}</th>
+                    <th scope="col" class="num">{dcol.deducted}</th>
+                    <th scope="col" class="num">{dcol.balance}</th>
+                    <th scope="col">{dcol.status}</th>
                   </tr>
-                </tfoot>
-              </Show>
-            </table>
+                </thead>
+                <tbody>
+                  <For each={r().deposits}>
+                    {(d) => (
+                      <tr data-project-id={d.projectID}>
+                        <td data-label={dcol.project}>
+                          <a href={depositHref(L, d.projectID)}>{d.projectName}</a>
+                        </td>
+                        <td data-label={dcol.amount} class="num money">{yuan(d.amountFen)}</td>
+                        <td data-label={dcol.deducted} class="num money" classList={{ "text-danger": d.deductedFen > 0 }}>
+                          {yuan(d.deductedFen)}
+                        </td>
+                        <td data-label={dcol.balance} class="num money">
+                          <strong>{yuan(d.balanceFen)}</strong>
+                        </td>
+                        <td data-label={dcol.status}>
+                          <span class={`badge badge--dep-${d.status}`}>{t(L, `tickets.dep.${d.status}` as "tickets.dep.held")}</span>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+                <Show when={r().deposits.length > 1}>
+                  <tfoot>
+                    <tr class="total-row">
+                      <th scope="row" data-label="">{t(L, "report.dep.total")}</th>
+                      <td data-label={dcol.amount} class="num money">{yuan(totals().amount)}</td>
+                      <td data-label={dcol.deducted} class="num money">{yuan(totals().deducted)}</td>
+                      <td data-label={dcol.balance} class="num money">
+                        <strong>{yuan(totals().balance)}</strong>
+                      </td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </Show>
+              </table>
+            </div>
           </Show>
         </section>
       </Show>

@@ -27,7 +27,7 @@ const base = (narrow: boolean): Option => ({
   animationDuration: 400,
   tooltip: { trigger: "axis", confine: true },
   legend: { type: "scroll", bottom: 0, itemGap: narrow ? 8 : 14, textStyle: { fontSize: narrow ? 11 : 12 } },
-  grid: { left: 8, right: 12, top: 16, bottom: narrow ? 56 : 44, containLabel: true },
+  grid: { left: 8, right: 28, top: 16, bottom: narrow ? 56 : 44, containLabel: true },
 });
 
 export type Series = { name: string; color: string; data: number[] };
@@ -71,13 +71,15 @@ export function donut(items: { name: string; value: number; color: string }[], n
   return {
     ...base(narrow),
     tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)", confine: true },
+    legend: { show: false },
     series: [
       {
         type: "pie",
-        radius: narrow ? ["38%", "62%"] : ["42%", "68%"],
-        center: ["50%", "45%"],
+        radius: ["34%", "56%"],
+        center: ["50%", "50%"],
         avoidLabelOverlap: true,
-        label: { formatter: "{b}\n{c}", fontSize: narrow ? 11 : 12 },
+        label: { formatter: "{b}\n{c}", fontSize: narrow ? 11 : 12, overflow: "none" },
+        labelLine: { length: 8, length2: 8 },
         data: items.map((i) => ({ name: i.name, value: i.value, itemStyle: { color: i.color } })),
       },
     ],

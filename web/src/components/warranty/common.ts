@@ -185,6 +185,18 @@ export function fromShanghaiInput(v: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+const shortFmt = new Map<string, Intl.DateTimeFormat>();
+/** "12/05 23:59" — month, day and time in Shanghai (for deadlines on the board). */
+export function shortDateTime(iso: string, L: Locale): string {
+  let f = shortFmt.get(L);
+  if (!f) {
+    f = new Intl.DateTimeFormat(L, { timeZone: SH, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    shortFmt.set(L, f);
+  }
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "—" : f.format(d);
+}
+
 // ---------------------------------------------------------------- money
 
 const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -2,7 +2,7 @@
 import { Show, type JSX } from "solid-js";
 import { formatDateTime } from "../../format";
 import { t, type Locale } from "../../i18n";
-import { clockClass, clockText, severityLabel, statusLabel, ticketClock, type TicketSummary } from "./common";
+import { clockClass, clockText, severityLabel, shortDateTime, statusLabel, ticketClock, type TicketSummary } from "./common";
 
 export function SeverityBadge(props: { L: Locale; severity: string }) {
   return (
@@ -34,7 +34,9 @@ export function Countdown(props: {
       <Show when={props.showDeadline !== false && c().kind !== "elapsed"}>
         <span class="clock__deadline">
           <span class="clock__kind">{t(props.L, c().kind === "arrival" ? "tickets.deadline.arrivalShort" : "tickets.deadline.resolutionShort")}</span>{" "}
-          <time dateTime={(c() as { deadline: string }).deadline}>{formatDateTime((c() as { deadline: string }).deadline, props.L)}</time>
+          <time dateTime={(c() as { deadline: string }).deadline} title={formatDateTime((c() as { deadline: string }).deadline, props.L)}>
+            {shortDateTime((c() as { deadline: string }).deadline, props.L)}
+          </time>
         </span>
       </Show>
       <span class="clock__text">{clockText(c(), props.L)}</span>
