@@ -30,6 +30,10 @@ describe("customer links open only their own project or ticket", () => {
     const view = await publicCall("GET", "/api/public/track", first.json.trackingToken);
     expect(view.json.ticket.number).toBe(first.json.number);
     expect(JSON.stringify(view.json)).not.toContain(second.json.number);
+    expect(view.json.ticket.categoryLabel["zh-CN"]).toBeTruthy();
+    expect(view.json.now).toBeTruthy();
+    // Internal handling (classification, escalation) is not part of the customer's timeline.
+    expect(view.json.ticket.timeline.map((t: any) => t.action)).toEqual(["ticket.reported"]);
     expect((await publicCall("GET", "/api/public/repair", first.json.trackingToken)).status).toBe(404);
     expect((await publicCall("POST", "/api/public/repair", first.json.trackingToken, repairInput())).status).toBe(404);
     // Staff routes do not accept a link token as identification.

@@ -12,7 +12,7 @@ import * as Link from "../link/index";
 import { log } from "../log";
 import * as Mail from "../mail/index";
 import * as Project from "../project/index";
-import { categories, coverage as warrantyCoverage } from "../project/warranty";
+import { categories, categoryLabels, coverage as warrantyCoverage } from "../project/warranty";
 import * as Settings from "../settings/index";
 import { siteURL } from "../site";
 import * as Timer from "../timer";
@@ -532,6 +532,19 @@ export async function forCustomer(ticketID: string) {
   return publicView(ticket, project?.name ?? "");
 }
 
+const customerSteps = new Set([
+  "ticket.reported",
+  "ticket.acknowledged",
+  "ticket.dispatched",
+  "ticket.redispatched",
+  "ticket.arrived",
+  "ticket.repaired",
+  "ticket.accepted",
+  "ticket.reopened",
+  "ticket.closed",
+  "ticket.third_party_allowed",
+]);
+
 export function publicView(ticket: Info, projectName: string) {
   return {
     number: ticket.number,
@@ -539,9 +552,11 @@ export function publicView(ticket: Info, projectName: string) {
     status: ticket.status,
     severity: ticket.severity,
     category: ticket.category,
+    categoryLabel: categoryLabels[ticket.category as keyof typeof categoryLabels],
     description: ticket.description,
     location: ticket.location,
     coverage: ticket.coverage,
+    clockStartedAt: ticket.clockStartedAt,
     billable: ticket.billable,
     reportedAt: ticket.reportedAt,
     arriveBy: ticket.arriveBy,
@@ -557,8 +572,10 @@ export function publicView(ticket: Info, projectName: string) {
     closedAt: ticket.closedAt,
     thirdPartyAllowed: !!ticket.thirdPartyAllowedAt,
     photos: ticket.photos,
+    // What the customer sees of the history: the steps of their repair, not internal handling
+    // (classification, escalations inside the company).
     timeline: ticket.history
-      .filter((h) => h.action.startsWith("ticket."))
+      .filter((h) => customerSteps.has(h.action))
       .map((h) => ({ at: h.at, action: h.action })),
   };
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { Actor, Attachment, Claim, Link, Project, Ticket, type Link as LinkNS } from "@aftersales/core";
+import { Actor, Attachment, Claim, Clock, Link, Project, Ticket, type Link as LinkNS } from "@aftersales/core";
 import { categories, categoryLabels } from "@aftersales/core/project/warranty";
 import { body, clientAddress } from "./http";
 
@@ -55,7 +55,7 @@ export const publicRoutes = new Hono()
           return a ? await Attachment.downloadURL(id, a.ref) : undefined;
         }),
       );
-      return c.json({ ticket: { ...view, photos: photos.filter(Boolean) }, claims });
+      return c.json({ ticket: { ...view, photos: photos.filter(Boolean) }, claims, now: Clock.nowISO() });
     }),
   )
   .post("/track/accept", (c) =>
