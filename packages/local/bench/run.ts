@@ -932,7 +932,8 @@ async function warranty({ base, mailbox }: BenchRuntime, cookie: string) {
   try {
     await Actor.system("bench", () =>
       inPool(real.length, WARRANTY.concurrency, async (i) => {
-        cancelled += await Timer.cancelByRef(`ticket#${real[i]!.ticketID}`, [NOTIFY_TIMER]);
+        const n = await Timer.cancelByRef(`ticket#${real[i]!.ticketID}`, [NOTIFY_TIMER]);
+        cancelled += n; // not `cancelled += await …`: that reads `cancelled` before the await
         checked++;
       }),
     );

@@ -1,3 +1,4 @@
+import { customerReaders, customerWriters } from "../access";
 import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
@@ -32,18 +33,8 @@ export const contactRoleNames = {
   operations: { "zh-CN": "运行及维修人员", en: "Operations & maintenance" },
 } as const;
 
-export const readers = [
-  "admin",
-  "cs_specialist",
-  "cs_supervisor",
-  "after_sales",
-  "project_manager",
-  "engineering_head",
-  "general_manager",
-  "marketing",
-  "finance",
-] as const satisfies readonly Role[];
-export const writers = ["admin", "cs_specialist", "cs_supervisor"] as const satisfies readonly Role[];
+export const readers = customerReaders;
+export const writers = customerWriters;
 
 /** 1 RMB = 100 fen; 1万 RMB = 1,000,000 fen. */
 const WAN_FEN = 1_000_000;

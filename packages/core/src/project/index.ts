@@ -1,3 +1,4 @@
+import { projectWriters } from "../access";
 import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
@@ -31,7 +32,7 @@ export const handoverDocNames = {
 } as const;
 
 export const readers = Customer.readers;
-export const writers = ["admin", "cs_specialist", "cs_supervisor", "engineering_head", "project_manager"] as const satisfies readonly Role[];
+export const writers = projectWriters;
 
 const ProjectEntity = new Entity(
   {

@@ -1,3 +1,4 @@
+import { settingsEditors } from "../access";
 import { Entity } from "electrodb";
 import { z } from "zod";
 import * as Actor from "../actor";
@@ -96,7 +97,7 @@ export const defaults: Values = {
   coolingSeason: { start: "05-15", end: "09-30" },
 };
 
-export const editors = ["admin"] as const satisfies readonly Role[];
+export const editors = settingsEditors;
 
 const editable = [
   "defaultAgreedRepairDays",

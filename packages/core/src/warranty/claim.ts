@@ -19,6 +19,7 @@ import { severityNames } from "./deadline";
 import * as Deposit from "./deposit";
 import { yuan } from "./mails";
 import * as Ticket from "./ticket";
+import { roles as vocabulary } from "./vocabulary";
 
 /**
  * Third-party repair claims (委托他人维修的费用): when nobody was dispatched to a general repair
@@ -26,8 +27,8 @@ import * as Ticket from "./ticket";
  * receipt; the company approves it (possibly a lower amount) or rejects it with a reason; an
  * approved amount is deducted from the project's warranty deposit exactly once.
  */
-export const deciders: Role[] = ["cs_supervisor", "engineering_head", "general_manager"];
-export const readers: Role[] = [...deciders, "admin", "finance", "after_sales", "cs_specialist", "project_manager"];
+export const deciders: Role[] = [...vocabulary.claimDeciders];
+export const readers: Role[] = [...vocabulary.claimReaders];
 export const MAX_CLAIM_FEN = 100_000_000; // ¥1,000,000 — larger amounts are not a repair cost
 
 const ClaimEntity = new Entity(

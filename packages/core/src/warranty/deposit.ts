@@ -14,6 +14,7 @@ import { siteURL } from "../site";
 import * as Timer from "../timer";
 import * as User from "../user/index";
 import { yuan } from "./mails";
+import { roles as vocabulary } from "./vocabulary";
 
 /**
  * The warranty deposit ledger (保修金台账) of one project: one item holds the amount, the balance
@@ -21,7 +22,7 @@ import { yuan } from "./mails";
  * conditional write. Deductions are keyed by the claim; a retried or raced deduction finds its
  * claim already applied and changes nothing.
  */
-export const readers: Role[] = ["admin", "finance", "engineering_head", "general_manager", "cs_supervisor", "after_sales", "project_manager"];
+export const readers: Role[] = [...vocabulary.depositReaders];
 
 export type Entry = {
   entryID: string;

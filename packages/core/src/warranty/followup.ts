@@ -14,14 +14,15 @@ import * as Timer from "../timer";
 import * as User from "../user/index";
 import { fn } from "../util/fn";
 import { plainText } from "../util/text";
+import { roles as vocabulary } from "./vocabulary";
 
 /**
  * Free follow-up service (义务现场跟踪服务): for three months after the customer starts using the
  * building, after-sales visits the site at the frequency in settings. Each visit is a task with a
  * reminder the day before; planning is idempotent (keyed by project and date).
  */
-export const readers: Role[] = ["admin", "after_sales", "engineering_head", "project_manager", "cs_specialist", "cs_supervisor", "general_manager"];
-export const doers: Role[] = ["after_sales", "engineering_head"];
+export const readers: Role[] = [...vocabulary.followUpReaders];
+export const doers: Role[] = [...vocabulary.followUpDoers];
 
 const FollowUpEntity = new Entity(
   {

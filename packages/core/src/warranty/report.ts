@@ -9,6 +9,7 @@ import * as Claim from "./claim";
 import { EMERGENCY_ARRIVAL_HOURS, severities, type Severity } from "./deadline";
 import * as Deposit from "./deposit";
 import * as Ticket from "./ticket";
+import { roles as vocabulary } from "./vocabulary";
 
 /**
  * The warranty report (保修统计): tickets by severity and status, share of emergencies on site
@@ -16,7 +17,7 @@ import * as Ticket from "./ticket";
  * deductions and deposit balances — for a range of Shanghai months. Reads tickets month by month
  * through the byMonth index (no Scan), only the attributes it needs.
  */
-export const readers: Role[] = ["admin", "engineering_head", "general_manager", "cs_supervisor", "after_sales", "project_manager", "finance"];
+export const readers: Role[] = [...vocabulary.reportReaders];
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 export const rangeSchema = z

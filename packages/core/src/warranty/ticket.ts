@@ -21,25 +21,21 @@ import { nextNumber } from "../util/counter";
 import { fn } from "../util/fn";
 import { plainText } from "../util/text";
 import { deadlines, governing, severities, severityNames, type Deadlines, type Severity } from "./deadline";
+import { coverages, openStatuses, roles as vocabulary, statuses, type Coverage, type Status } from "./vocabulary";
 
 /**
  * Repair tickets (报修工单). One item per ticket holds the whole aggregate: its state, clocks,
  * escalations and history. Every transition is a conditional update on the expected status and
  * version, appending to the ticket's history in the same write.
  */
-export const statuses = ["reported", "acknowledged", "dispatched", "on_site", "repaired", "accepted", "reopened", "closed"] as const;
-export type Status = (typeof statuses)[number];
-export const openStatuses: Status[] = ["reported", "acknowledged", "dispatched", "on_site", "reopened", "repaired"];
-export const coverages = ["in_warranty", "expired", "not_our_cause"] as const;
-export type Coverage = (typeof coverages)[number];
-export { severities, type Severity } from "./deadline";
+export { statuses, openStatuses, coverages, severities, type Status, type Coverage, type Severity } from "./vocabulary";
 
-/** Who may read tickets, and who may act on them. */
-export const readers: Role[] = ["admin", "after_sales", "engineering_head", "general_manager", "project_manager", "cs_specialist", "cs_supervisor"];
-export const actors: Role[] = ["after_sales", "engineering_head"];
-export const closers: Role[] = ["after_sales", "engineering_head", "cs_supervisor"];
+/** Who may read tickets, and who may act on them (see vocabulary.ts). */
+export const readers: Role[] = [...vocabulary.ticketReaders];
+export const actors: Role[] = [...vocabulary.ticketActors];
+export const closers: Role[] = [...vocabulary.ticketClosers];
 /** Staff who may open a ticket on a customer's behalf (phone call, complaint, return visit). */
-export const openers: Role[] = ["after_sales", "engineering_head", "cs_specialist", "cs_supervisor", "project_manager"];
+export const openers: Role[] = [...vocabulary.ticketOpeners];
 
 export const escalationLadder: { level: 1 | 2 | 3; role: Role; name: Message }[] = [
   { level: 1, role: "after_sales", name: { "zh-CN": "售后服务人员", en: "after-sales staff" } },

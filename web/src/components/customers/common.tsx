@@ -1,40 +1,18 @@
 // Shared pieces of the customer / project / settings islands: roles, money and date formatting,
 // field errors by full path, the class badge.
-import { createSignal, onCleanup, onMount, Show, type Accessor } from "solid-js";
+import { Show } from "solid-js";
 import type { ApiError, ApiResult, User } from "../../api";
 import { t, type Locale } from "../../i18n";
 
-// Mirrors of the API's role constants (packages/core: customer `writers`, project `writers`,
-// settings `editors`, deposit `readers`). The API enforces them; the portal only hides actions.
-export const CUSTOMER_READERS = [
-  "admin",
-  "cs_specialist",
-  "cs_supervisor",
-  "after_sales",
-  "project_manager",
-  "engineering_head",
-  "general_manager",
-  "marketing",
-  "finance",
-];
-export const CUSTOMER_WRITERS = ["admin", "cs_specialist", "cs_supervisor"];
-export const PROJECT_WRITERS = [...CUSTOMER_WRITERS, "engineering_head", "project_manager"];
-export const SETTINGS_EDITORS = ["admin"];
-export const DEPOSIT_READERS = ["admin", "finance", "engineering_head", "general_manager", "cs_supervisor", "after_sales", "project_manager"];
-
-export const hasRole = (user: User | undefined, roles: readonly string[]) => !!user && user.roles.some((r) => roles.includes(r));
-
-/** The signed-in user, as announced by the shell (window.portalUser / "portal:user"). */
-export function usePortalUser(): Accessor<User | undefined> {
-  const [user, setUser] = createSignal<User | undefined>();
-  onMount(() => {
-    if (window.portalUser) setUser(window.portalUser);
-    const on = (e: Event) => setUser((e as CustomEvent<User>).detail);
-    window.addEventListener("portal:user", on);
-    onCleanup(() => window.removeEventListener("portal:user", on));
-  });
-  return user;
-}
+// The same role lists the API enforces (packages/core/src/access.ts, warranty/vocabulary.ts).
+import { customerReaders, customerWriters, projectWriters, settingsEditors } from "@aftersales/core/access";
+import { roles as warrantyRoles } from "@aftersales/core/warranty/vocabulary";
+export { hasRole, usePortalUser } from "../../portal-user";
+export const CUSTOMER_READERS: readonly string[] = customerReaders;
+export const CUSTOMER_WRITERS: readonly string[] = customerWriters;
+export const PROJECT_WRITERS: readonly string[] = projectWriters;
+export const SETTINGS_EDITORS: readonly string[] = settingsEditors;
+export const DEPOSIT_READERS: readonly string[] = warrantyRoles.depositReaders;
 
 // ---------------------------------------------------------------------------------------------
 // Money (integer fen)

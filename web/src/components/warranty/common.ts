@@ -1,7 +1,7 @@
 // Shared helpers of the warranty islands: types of the API answers, role lists, labels,
 // money, durations, the live clock and Asia/Shanghai date helpers.
-// Role lists mirror packages/core/src/warranty/*.ts (the API enforces them; the UI only hides
-// what a person may not do).
+// Statuses, severities and role lists come from the domain's own vocabulary module (the API
+// enforces the roles; the UI only hides what a person may not do).
 import { createSignal, onCleanup, onMount, type Accessor } from "solid-js";
 import type { ApiError, ApiResult, User } from "../../api";
 import { errorText } from "../../errors";
@@ -9,13 +9,9 @@ import { localePath, pickMessage, t, type Key, type Locale } from "../../i18n";
 
 // ---------------------------------------------------------------- types (API shapes)
 
-export const statuses = ["reported", "acknowledged", "dispatched", "on_site", "repaired", "accepted", "reopened", "closed"] as const;
-export type Status = (typeof statuses)[number];
-export const openStatuses: Status[] = ["reported", "acknowledged", "dispatched", "on_site", "reopened", "repaired"];
-export const severities = ["emergency", "small", "general", "difficult"] as const;
-export type Severity = (typeof severities)[number];
-export const coverages = ["in_warranty", "expired", "not_our_cause"] as const;
-export type Coverage = (typeof coverages)[number];
+export { statuses, openStatuses, severities, coverages, type Status, type Severity, type Coverage } from "@aftersales/core/warranty/vocabulary";
+import { openStatuses, type Coverage, type Severity, type Status } from "@aftersales/core/warranty/vocabulary";
+/** The categories' keys; labels come from the dictionary. */
 export const categories = [
   "foundation_structure",
   "waterproofing",
@@ -27,7 +23,8 @@ export const categories = [
   "decoration",
   "other",
 ] as const;
-export type Source = "customer_link" | "phone" | "complaint" | "return_visit" | "staff";
+export type { Source } from "@aftersales/core/warranty/vocabulary";
+import type { Source } from "@aftersales/core/warranty/vocabulary";
 
 export type By = { type: string; id?: string; name?: string };
 export type HistoryEntry = { at: string; by: By; action: string; details?: Record<string, unknown> };
@@ -108,26 +105,16 @@ export interface ProjectOption {
 
 // ---------------------------------------------------------------- roles
 
-export const ticketReaders = ["admin", "after_sales", "engineering_head", "general_manager", "project_manager", "cs_specialist", "cs_supervisor"];
-export const actors = ["after_sales", "engineering_head"];
-export const closers = ["after_sales", "engineering_head", "cs_supervisor"];
-export const openers = ["after_sales", "engineering_head", "cs_specialist", "cs_supervisor", "project_manager"];
-export const deciders = ["cs_supervisor", "engineering_head", "general_manager"];
-export const followUpDoers = ["after_sales", "engineering_head"];
+// The same lists the API enforces (packages/core/src/warranty/vocabulary.ts).
+import { roles } from "@aftersales/core/warranty/vocabulary";
+export const ticketReaders: readonly string[] = roles.ticketReaders;
+export const actors: readonly string[] = roles.ticketActors;
+export const closers: readonly string[] = roles.ticketClosers;
+export const openers: readonly string[] = roles.ticketOpeners;
+export const deciders: readonly string[] = roles.claimDeciders;
+export const followUpDoers: readonly string[] = roles.followUpDoers;
 
-export const hasRole = (user: User | undefined, roles: string[]) => !!user && user.roles.some((r) => roles.includes(r));
-
-/** The signed-in user, as announced by the shell (window.portalUser / "portal:user"). */
-export function usePortalUser(): Accessor<User | undefined> {
-  const [user, setUser] = createSignal<User | undefined>(typeof window === "undefined" ? undefined : window.portalUser);
-  onMount(() => {
-    if (window.portalUser) setUser(window.portalUser);
-    const on = (e: Event) => setUser((e as CustomEvent<User>).detail);
-    window.addEventListener("portal:user", on);
-    onCleanup(() => window.removeEventListener("portal:user", on));
-  });
-  return user;
-}
+export { hasRole, usePortalUser } from "../../portal-user";
 
 /** Runs `cb` when the local demo clock is moved (the shell fires "portal:clock"). */
 export function onDemoClock(cb: (now: string) => void) {
