@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,10 +36,13 @@ function canListen(port: number): Promise<boolean> {
 
 export async function startSystem(): Promise<{ runtime: Runtime; browser: Browser; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "aftersales-e2e-"));
+  // Serve a private copy of the built site, so a rebuild running meanwhile cannot pull files away.
+  const webDir = join(dataDir, "web");
+  cpSync(fileURLToPath(new URL("../dist", import.meta.url)), webDir, { recursive: true });
   const runtime = await startRuntime({
     dataDir,
     port: await freePort(),
-    webDir: fileURLToPath(new URL("../dist", import.meta.url)),
+    webDir,
     timerIntervalMs: 500,
   });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
