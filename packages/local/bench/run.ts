@@ -797,6 +797,8 @@ async function warranty({ base, mailbox }: BenchRuntime, cookie: string) {
   step(`${label}: warm-up ${LOAD.warmupS} s, then ${LOAD.connections} connections × ${LOAD.durationS} s…`);
   const warm = await repairLoad("warmup", 0, LOAD.warmupS);
   if (warm.non2xx || warm.errors) failures.push(`${label} warm-up: ${warm.non2xx} non-2xx (${JSON.stringify(warm.statusCodeStats)}), ${warm.errors} errors`);
+  const settle = () => new Promise((done) => setTimeout(done, 1000)); // requests cut off at the end of a run still finish
+  await settle();
   // One at a time (nothing else in flight): what a single submission costs.
   step(`${label}: ${WARRANTY.sequential} sequential requests…`);
   const alone: number[] = [];
@@ -817,7 +819,7 @@ async function warranty({ base, mailbox }: BenchRuntime, cookie: string) {
   const mailsBefore = await mailCount(mailbox);
   tap.start();
   const r = await repairLoad("run", 65_536, LOAD.durationS);
-  await new Promise((done) => setTimeout(done, 500)); // let requests cut off by the end of the run finish
+  await settle();
   const submitCalls = tap.stop();
   const ticketsAfter = (await monthTickets()).length;
   const mailsAfter = await mailCount(mailbox);
@@ -1017,7 +1019,7 @@ async function warranty({ base, mailbox }: BenchRuntime, cookie: string) {
       `each submission also schedules a ${NOTIFY_TIMER} timer 2 minutes out (it sends whatever alerts the request missed); on AWS these fire in the timer Lambda, locally in the runtime's own event loop, so before the report the bench cancelled the ${int(cancelled)} still pending for its ${int(real.length)} real tickets`,
       `the report reads tickets by the byMonth index, no Scan: report.ts → Ticket.queryMonths (ticket.ts) → TicketEntity.query.byMonth, a Query on gsi2 (pk reportedMonth, sk reportedAt + ticketID) with all pages and only the report's attributes; ` +
         `seen here per report request: ${monthPages.toFixed(0)} ${monthIndexes.join(" / ")} calls for ${month}, other calls ${otherMix || "none"} (session + user, approved claims, deposits, projects, and whatever the local timer loop did meanwhile), ${scans} Scan calls in all requests including the CSV`,
-      `pages: a Query page stops at 1 MB of whole items, counted before the projection (DynamoDB and dynalite alike), so ${int(answer?.total ?? 0)} tickets take ${monthPages.toFixed(0)} sequential pages (≈${int((answer?.total ?? 0) / Math.max(1, monthPages))} tickets each); the attribute list shrinks what is sent back, not the pages read or the read units`,
+      `pages: dynalite ends a Query page at 1 MB of whole items, counted before the projection, so ${int(answer?.total ?? 0)} tickets take ${monthPages.toFixed(0)} sequential pages (≈${int((answer?.total ?? 0) / Math.max(1, monthPages))} tickets each); on DynamoDB too the projection leaves read units unchanged (they follow item size), it only shrinks what is sent back`,
       `of the ${fmtMs(median(samples))} ms p50, the ${month} Query pages took ${fmtMs(median(monthMs))} ms (p50; send → parsed response, measured by a middleware on the core's DynamoDB client); the rest is ElectroDB formatting, the report's loop over ${int(answer?.total ?? 0)} tickets and the JSON response`,
       `p99 = max: ${WARRANTY.reportSamples} samples are too few for a finer tail; the CSV export is measured once (${int(csvRows)} rows, UTF-8 with BOM)`,
     ],
