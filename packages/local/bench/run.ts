@@ -281,7 +281,7 @@ async function lambdas() {
     title: "Lambda bundles (esbuild, SST v2 ESM settings: platform node, format esm, target node22, minify, AWS SDK bundled)",
     note: [
       "sizes in KiB; gzip at level 9 (Lambda's code-size limits apply to the unzipped bundle)",
-      '"unminified" = what the current stacks deploy: SST v2 minifies only with `nodejs.minify`, and its ESM target is esnext',
+      '"unminified" = for comparison only: sst.config.ts sets `nodejs: { format: "esm", minify: true }`, so deploys ship the minified bundle',
       `cold import = median of ${IMPORT_SAMPLES} fresh \`node\` processes each timing \`await import(bundle)\` with the local runtime's SST_* environment (dummy endpoints; on AWS, sst/node also fetches the Config.Secret values from SSM during import, which is not included)`,
       `process = spawn → exit wall time of the same processes; a node process importing an empty module takes ${fmtMs(median(baseline.processMs))} ms`,
     ],
