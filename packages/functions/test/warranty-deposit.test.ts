@@ -181,6 +181,9 @@ describe("the warranty report", () => {
     expect(report.status).toBe(200);
     expect(report.json.bySeverity.emergency).toBeGreaterThanOrEqual(2);
     expect(report.json.emergency.onSiteWithin48h).toBeGreaterThanOrEqual(1);
+    // The second emergency is still inside its 48 hours: not yet judged either way.
+    expect(report.json.emergency.judged).toBe(report.json.emergency.total - 1);
+    expect(report.json.emergency.share).toBe(1);
     expect(report.json.small.sameDay).toBeGreaterThanOrEqual(1);
     expect(report.json.bySeverityStatus.emergency.repaired).toBeGreaterThanOrEqual(1);
     expect(report.json.bySeverityStatus.emergency.reported).toBeGreaterThanOrEqual(1);

@@ -69,7 +69,7 @@ export const warranty = fn(rangeSchema, async (range) => {
     severities.map((sev) => [sev, Object.fromEntries(Ticket.statuses.map((s) => [s, 0]))]),
   ) as Record<Severity, Record<Ticket.Status, number>>;
   const monthly = Object.fromEntries(months.map((m) => [m, { month: m, reported: 0, repaired: 0, breaches: 0 }]));
-  let emergencies = 0, onSiteIn48h = 0, emergencyOpenLate = 0;
+  let emergencies = 0, emergencyJudged = 0, onSiteIn48h = 0, emergencyOpenLate = 0;
   let smallJudged = 0, smallSameDay = 0;
   const breaches = { arrival: 0, resolution: 0 };
   const escalations = { 1: 0, 2: 0, 3: 0 } as Record<1 | 2 | 3, number>;
@@ -85,6 +85,9 @@ export const warranty = fn(rangeSchema, async (range) => {
     if (t.severity === "emergency") {
       emergencies++;
       const limit = new Date(t.reportedAt).getTime() + EMERGENCY_ARRIVAL_HOURS * 3600_000;
+      // Judged once someone arrived or the 48 hours are over; a ticket still inside its window
+      // neither helps nor hurts the share yet.
+      if (t.arrivedAt || now.getTime() > limit) emergencyJudged++;
       if (t.arrivedAt && new Date(t.arrivedAt).getTime() <= limit) onSiteIn48h++;
       else if (!t.arrivedAt && now.getTime() > limit) emergencyOpenLate++;
     }
@@ -120,7 +123,13 @@ export const warranty = fn(rangeSchema, async (range) => {
     bySeverity,
     byStatus,
     bySeverityStatus,
-    emergency: { total: emergencies, onSiteWithin48h: onSiteIn48h, lateStillOpen: emergencyOpenLate, share: emergencies ? onSiteIn48h / emergencies : null },
+    emergency: {
+      total: emergencies,
+      judged: emergencyJudged,
+      onSiteWithin48h: onSiteIn48h,
+      lateStillOpen: emergencyOpenLate,
+      share: emergencyJudged ? onSiteIn48h / emergencyJudged : null,
+    },
     small: { judged: smallJudged, sameDay: smallSameDay, rate: smallJudged ? smallSameDay / smallJudged : null },
     breaches,
     escalations,

@@ -30,7 +30,7 @@ type Report = {
   billable: number;
   bySeverity: Record<Severity, number>;
   byStatus: Record<Status, number>;
-  emergency: { total: number; onSiteWithin48h: number; lateStillOpen: number; share: number | null };
+  emergency: { total: number; judged: number; onSiteWithin48h: number; lateStillOpen: number; share: number | null };
   small: { judged: number; sameDay: number; rate: number | null };
   breaches: { arrival: number; resolution: number };
   escalations: Record<"1" | "2" | "3", number>;
@@ -281,7 +281,7 @@ export default function WarrantyReport(props: { locale: Locale }) {
               <span class="kpi__label">{t(L, "report.kpi.emergency")}</span>
               <span class="kpi__value">{pct(r().emergency.share, L)}</span>
               <span class="kpi__sub">
-                {t(L, "report.kpi.emergencySub", { a: r().emergency.onSiteWithin48h, b: r().emergency.total })}
+                {t(L, "report.kpi.emergencySub", { a: r().emergency.onSiteWithin48h, b: r().emergency.judged })}
                 <Show when={r().emergency.lateStillOpen > 0}> · {t(L, "report.kpi.lateOpen", { n: r().emergency.lateStillOpen })}</Show>
               </span>
             </div>
