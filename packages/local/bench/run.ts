@@ -404,7 +404,7 @@ async function api({ base, mailbox }: BenchRuntime): Promise<string> {
     title: `API under load (autocannon, ${LOAD.connections} connections × ${LOAD.durationS} s after a ${LOAD.warmupS} s warm-up, local runtime in-process)`,
     note: [
       "the whole local runtime (Hono on @hono/node-server + dynalite + SES/S3 emulators) shares one event loop; autocannon runs in a worker thread of the same process",
-      "/api/health touches no storage; /api/me verifies the session JWT, then reads the session and the user from dynalite (and the user again in the route) on every request",
+      "/api/health touches no storage; /api/me verifies the session JWT, then reads the session and the user from dynalite on every request (the route reuses the user the session middleware read)",
       "POWERTOOLS_LOG_LEVEL=WARN, so the per-request access log is not written during the run",
     ],
     headers: ["endpoint", "req/s", "p50", "p99", "max", "requests", "non-2xx", "errors"],
