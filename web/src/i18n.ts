@@ -1,9 +1,11 @@
 // The one dictionary of the staff portal, used by Astro pages and Solid islands.
 // Chinese (zh-CN) is the default locale and lives at the root paths; English under /en/.
 
-import { customersDict } from "./dict/customers";
-import { publicDict } from "./dict/public";
-import { ticketsDict } from "./dict/tickets";
+// Area dictionaries register themselves when a page or island imports them (dict/*.ts), so each
+// page ships only the strings of its own area; the types still know every key.
+import type { customersDict } from "./dict/customers";
+import type { publicDict } from "./dict/public";
+import type { ticketsDict } from "./dict/tickets";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -209,22 +211,43 @@ const baseDict = {
   "root.redirecting": { "zh-CN": "正在跳转…", en: "Redirecting…" },
   "notFound.title": { "zh-CN": "页面不存在", en: "Page not found" },
   "notFound.back": { "zh-CN": "返回工作台", en: "Back to the dashboard" },
+  "customers.area": { "zh-CN": "客户与工程", en: "Customers & projects" },
+  "customers.area.desc": {
+    "zh-CN": "客户档案与联系人、合同与客户分级（A/B/C/D）、工程保修期、资料移交与报修二维码。",
+    en: "Customer records and contacts, contracts and classes (A/B/C/D), project warranties, handover documents and repair QR codes.",
+  },
+  "settings.area": { "zh-CN": "系统设置", en: "Settings" },
+  "settings.area.desc": {
+    "zh-CN": "约定维修期限默认值、升级与预警时间、跟踪服务间隔、设计使用年限与采暖/供冷期。",
+    en: "Default repair deadline, escalation and warning hours, follow-up interval, design life and heating/cooling seasons.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
-const dict = { ...baseDict, ...publicDict, ...customersDict, ...ticketsDict };
+type Dict = typeof baseDict & typeof publicDict & typeof customersDict & typeof ticketsDict;
+export type Key = keyof Dict;
+type Entry = Record<Locale, string>;
+const dict: Record<string, Entry> = { ...baseDict };
 
-export type Key = keyof typeof dict;
+/** Adds an area's entries (called once by each dict/*.ts module). */
+export function registerDict(entries: Record<string, Entry>) {
+  Object.assign(dict, entries);
+}
 
 /** Translate `key`; `{name}` placeholders are replaced from `vars`. */
 export function t(locale: Locale, key: Key, vars?: Record<string, string | number>): string {
-  let s: string = dict[key][locale];
+  const entry = dict[key];
+  if (!entry) {
+    if (import.meta.env.DEV) console.warn(`i18n: "${key}" is not registered; import its dict/*.ts module`);
+    return key;
+  }
+  let s: string = entry[locale];
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
   return s;
 }
 
 export function roleLabel(locale: Locale, role: string): string {
   const k = `role.${role}` as Key;
-  return k in dict ? dict[k][locale] : role;
+  return dict[k] ? dict[k][locale] : role;
 }
 
 export function otherLocale(locale: Locale): Locale {

@@ -128,3 +128,39 @@ describe("repair by link, end to end, at phone size", () => {
     await context.close();
   });
 });
+
+describe("every staff page renders in both languages", () => {
+  it("shows translated text (no raw dictionary keys) on each page, for an admin", async () => {
+    const context = await system.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, "admin@demo.local");
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${system.runtime.url}/portal/projects/`);
+    await page.waitForSelector("[data-project-id]");
+    const projectID = await page.getAttribute("[data-project-id]", "data-project-id");
+    const paths = [
+      "/portal/",
+      "/portal/warranty/",
+      "/portal/warranty/claims/",
+      "/portal/warranty/followups/",
+      `/portal/warranty/deposit/?projectID=${projectID}`,
+      "/portal/reports/",
+      "/portal/customers/",
+      "/portal/projects/",
+      `/portal/projects/detail/?id=${projectID}`,
+      "/portal/settings/",
+      "/portal/users/",
+    ];
+    for (const lang of ["", "/en"]) {
+      for (const path of paths) {
+        await page.goto(`${system.runtime.url}${lang}${path}`);
+        await page.waitForLoadState("networkidle");
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text.match(/\b(tickets|report|customers|projects|settings|public|area|nav)\.[a-zA-Z][\w.]*/g), `${lang}${path}`).toBeNull();
+        expect(await page.getAttribute("html", "lang")).toBe(lang ? "en" : "zh-CN");
+      }
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

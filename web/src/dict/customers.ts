@@ -1,18 +1,7 @@
-// Dictionary entries of one area; merged into the one dictionary in ../i18n.ts.
+import { registerDict } from "../i18n";
+// Dictionary entries of one area; registered with the dictionary in ../i18n.ts when imported.
 // Customers & projects (客户与工程) and company settings (系统设置).
 export const customersDict = {
-  // ---- navigation / dashboard
-  "customers.area": { "zh-CN": "客户与工程", en: "Customers & projects" },
-  "customers.area.desc": {
-    "zh-CN": "客户档案与联系人、合同与客户分级（A/B/C/D）、工程保修期、资料移交与报修二维码。",
-    en: "Customer records and contacts, contracts and classes (A/B/C/D), project warranties, handover documents and repair QR codes.",
-  },
-  "settings.area": { "zh-CN": "系统设置", en: "Settings" },
-  "settings.area.desc": {
-    "zh-CN": "约定维修期限默认值、升级与预警时间、跟踪服务间隔、设计使用年限与采暖/供冷期。",
-    en: "Default repair deadline, escalation and warning hours, follow-up interval, design life and heating/cooling seasons.",
-  },
-
   // ---- customers: list
   "customers.title": { "zh-CN": "客户", en: "Customers" },
   "customers.tab": { "zh-CN": "客户", en: "Customers" },
@@ -383,3 +372,5 @@ export const customersDict = {
   "settings.validation.wholeNumber": { "zh-CN": "请输入整数。", en: "Enter a whole number." },
   "settings.validation.monthDay": { "zh-CN": "格式应为 MM-DD，如 11-15。", en: "Use MM-DD, e.g. 11-15." },
 } as const satisfies Record<string, { "zh-CN": string; en: string }>;
+
+registerDict(customersDict);

@@ -1,4 +1,5 @@
-// Dictionary entries of one area; merged into the one dictionary in ../i18n.ts.
+import { registerDict } from "../i18n";
+// Dictionary entries of one area; registered with the dictionary in ../i18n.ts when imported.
 // The customer's pages (no account): /repair/#token (report a repair) and /track/#token (follow it).
 export const publicDict = {
   // ---- shell
@@ -323,3 +324,5 @@ export const publicDict = {
     en: "Your last claim was rejected; you may submit again with more details.",
   },
 } as const satisfies Record<string, { "zh-CN": string; en: string }>;
+
+registerDict(publicDict);

@@ -1,4 +1,5 @@
-// Dictionary entries of one area; merged into the one dictionary in ../i18n.ts.
+import { registerDict } from "../i18n";
+// Dictionary entries of one area; registered with the dictionary in ../i18n.ts when imported.
 // Warranty & repairs (tickets.*) and the warranty report (report.*).
 export const ticketsDict = {
   // ---- pages and sub-navigation
@@ -480,3 +481,5 @@ export const ticketsDict = {
   "report.dep.status": { "zh-CN": "状态", en: "Status" },
   "report.dep.total": { "zh-CN": "合计", en: "Total" },
 } as const satisfies Record<string, { "zh-CN": string; en: string }>;
+
+registerDict(ticketsDict);

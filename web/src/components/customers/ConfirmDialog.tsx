@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // One confirmation dialog per island (#confirm-dialog, #confirm-yes, #confirm-cancel), as on the
 // users page. `ask()` opens it; the promise resolves true when confirmed.
 import { createSignal } from "solid-js";

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Repeatable contact rows (role + name + title + phone + email), used by the new-customer form
 // and the customer profile editor. Errors come keyed by full path ("contacts.1.phone").
 import { For, Index, Show } from "solid-js";

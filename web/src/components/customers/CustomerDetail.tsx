@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Customer page (/portal/customers/detail/?id=): profile and contacts (PATCH with the version),
 // contracts (add / edit / cancel / restore; the class and cumulative value follow), projects.
 import { createSignal, For, onMount, Show } from "solid-js";

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Customers list (GET /api/customers?q=) with search, class badges and the new-customer form
 // (POST /api/customers) for customer writers.
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Project page (/portal/projects/detail/?id=): dates, deposit and agreed repair days; warranty
 // items per category (statutory minimums, end dates); the handover checklist; the repair link
 // with its QR code (issue / re-issue / revoke / print). Every change is a PATCH with the version.

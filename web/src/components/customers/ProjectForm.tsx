@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // New-project form (POST /api/projects), used on the projects list and on a customer's page.
 import { createSignal, For, onMount, Show } from "solid-js";
 import { api } from "../../api";

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Projects list (GET /api/projects?q=&customerID=) with search and the new-project form.
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { api } from "../../api";

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Company settings (GET /api/settings for every staff member, PUT /api/settings for admins):
 // repair deadline default, escalation and warning hours per severity, follow-up interval,
 // design life, defects-liability period, heating / cooling seasons. Shows the last change.

@@ -1,3 +1,4 @@
+import "../../dict/customers";
 // Shared pieces of the customer / project / settings islands: roles, money and date formatting,
 // field errors by full path, the class badge.
 import { Show } from "solid-js";

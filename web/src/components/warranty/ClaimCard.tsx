@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // One third-party repair claim (委托第三方维修费用): amounts, receipt, decision; for deciders,
 // approve (amount in yuan → integer fen, at most the claimed amount) or reject (reason required)
 // → POST /api/claims/:id/approve|reject.

@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // Claims queue (/portal/warranty/claims/): GET /api/claims?status=submitted|approved|rejected,
 // each with its ticket (number, project, receipt) and, for deciders, approve / reject.
 import { createSignal, For, onMount, Show } from "solid-js";

@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // Warranty deposit ledger (/portal/warranty/deposit/?projectID=): GET /api/projects/:id/deposit
 // → amount, deducted, balance, status, every entry, and the project's third-party claims.
 import { createSignal, For, onMount, Show } from "solid-js";

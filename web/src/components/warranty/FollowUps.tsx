@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // Free follow-up service (/portal/warranty/followups/): GET /api/followups (planned tasks), and
 // for after-sales / engineering head "完成" with notes → POST /api/followups/complete.
 import { createMemo, createSignal, For, onMount, Show } from "solid-js";

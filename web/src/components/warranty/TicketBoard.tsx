@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // The ticket board (/portal/warranty/): filters → GET /api/tickets, rows with a live countdown,
 // and "新建工单" (openers) → POST /api/tickets. Filters live in the URL so a view can be shared.
 import { createMemo, createSignal, For, onMount, Show } from "solid-js";

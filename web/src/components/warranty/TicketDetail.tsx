@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // One ticket (/portal/warranty/ticket/?id=): GET /api/tickets/:id → header, clock with a live
 // countdown, breaches and escalations, contact, fault, photos, claims, full history; actions by
 // role and status → POST /api/tickets/:id/<action>, refreshed after each one.

@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // The warranty report (/portal/reports/): month range → GET /api/reports/warranty; KPI cards,
 // charts (echarts, loaded on demand from ./charts), deposit balances, CSV export, printable.
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";

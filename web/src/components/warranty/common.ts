@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // Shared helpers of the warranty islands: types of the API answers, role lists, labels,
 // money, durations, the live clock and Asia/Shanghai date helpers.
 // Statuses, severities and role lists come from the domain's own vocabulary module (the API

@@ -1,3 +1,4 @@
+import "../../dict/tickets";
 // Small presentational pieces shared by the warranty islands.
 import { Show, type JSX } from "solid-js";
 import { formatDateTime } from "../../format";
