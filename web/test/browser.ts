@@ -67,3 +67,9 @@ export async function codeFromMailbox(runtime: Runtime, email: string): Promise<
   }
   throw new Error(`no code mailed to ${email}`);
 }
+
+/** Opens a page and waits until its islands have hydrated (Astro drops `ssr` from each island). */
+export async function open(page: import("playwright-core").Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeFromMailbox, startSystem } from "./browser";
+import { codeFromMailbox, open, startSystem } from "./browser";
 
 let system: Awaited<ReturnType<typeof startSystem>>;
 
@@ -18,7 +18,7 @@ const png = Buffer.from(
 
 async function signIn(context: import("playwright-core").BrowserContext, email: string) {
   const page = await context.newPage();
-  await page.goto(`${system.runtime.url}/signin/`);
+  await open(page, `${system.runtime.url}/signin/`);
   await page.fill("#email", email);
   await page.click("#send-code");
   await page.waitForSelector("#code");
@@ -36,11 +36,11 @@ describe("repair by link, end to end, at phone size", () => {
     // Customer service prints the project's repair link (the demo seed created the project and its link).
     const staff = await browser.newContext(phone);
     const cs = await signIn(staff, "cs@demo.local");
-    await cs.goto(`${runtime.url}/portal/projects/`);
+    await open(cs, `${runtime.url}/portal/projects/`);
     await cs.waitForSelector("[data-project-id]");
     const projectID = await cs.getAttribute("#project-list [data-project-id]:has-text('华夏中心')", "data-project-id");
     expect(projectID).toBeTruthy();
-    await cs.goto(`${runtime.url}/portal/projects/detail/?id=${projectID}`);
+    await open(cs, `${runtime.url}/portal/projects/detail/?id=${projectID}`);
     await cs.waitForSelector("#repair-link-url");
     const repairURL = ((await cs.textContent("#repair-link-url")) ?? (await cs.inputValue("#repair-link-url").catch(() => ""))).trim();
     expect(repairURL).toContain("/repair/#");
@@ -52,7 +52,7 @@ describe("repair by link, end to end, at phone size", () => {
     const page = await customer.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(repairURL);
+    await open(page, repairURL);
     await page.waitForSelector("#repair-form");
     expect(await page.textContent("body")).toContain("华夏中心机电安装工程");
     await page.fill("#description", "地下车库消防喷淋管爆裂，大量漏水");
@@ -81,10 +81,10 @@ describe("repair by link, end to end, at phone size", () => {
     // The engineer, on a phone too: dispatched by the head of engineering, then on site, then repaired.
     const head = await browser.newContext(phone);
     const headPage = await signIn(head, "eng-head@demo.local");
-    await headPage.goto(`${runtime.url}/portal/warranty/`);
+    await open(headPage, `${runtime.url}/portal/warranty/`);
     await headPage.waitForSelector(`[data-number="${number}"]`);
     const ticketID = await headPage.getAttribute(`[data-number="${number}"]`, "data-ticket-id");
-    await headPage.goto(`${runtime.url}/portal/warranty/ticket/?id=${ticketID}`);
+    await open(headPage, `${runtime.url}/portal/warranty/ticket/?id=${ticketID}`);
     await headPage.waitForSelector("#action-dispatch");
     await headPage.click("#action-dispatch");
     await headPage.selectOption("#dispatch-engineer", { label: "赵工" });
@@ -94,7 +94,7 @@ describe("repair by link, end to end, at phone size", () => {
 
     const engineer = await browser.newContext(phone);
     const engPage = await signIn(engineer, "engineer@demo.local");
-    await engPage.goto(`${runtime.url}/portal/warranty/ticket/?id=${ticketID}`);
+    await open(engPage, `${runtime.url}/portal/warranty/ticket/?id=${ticketID}`);
     await engPage.waitForSelector("#action-arrive");
     await engPage.click("#action-arrive");
     if (await engPage.locator("#arrive-submit").count()) await engPage.click("#arrive-submit");
@@ -108,7 +108,7 @@ describe("repair by link, end to end, at phone size", () => {
     await engineer.close();
 
     // Back to the customer: the tracking page asks for acceptance; five stars.
-    await page.goto(trackingURL);
+    await open(page, trackingURL);
     await expect.poll(() => page.getAttribute("#ticket-status", "data-status")).toBe("repaired");
     await page.click("label[for=rating-5]");
     await page.fill("#accept-comment", "响应及时，处理专业");
@@ -122,7 +122,7 @@ describe("repair by link, end to end, at phone size", () => {
   it("a revoked or made-up link shows a clear message and no form", async () => {
     const context = await system.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${system.runtime.url}/repair/#${"x".repeat(43)}`);
+    await open(page, `${system.runtime.url}/repair/#${"x".repeat(43)}`);
     await page.waitForSelector("#link-invalid");
     expect(await page.locator("#repair-form").count()).toBe(0);
     await context.close();
@@ -135,7 +135,7 @@ describe("every staff page renders in both languages", () => {
     const page = await signIn(context, "admin@demo.local");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${system.runtime.url}/portal/projects/`);
+    await open(page, `${system.runtime.url}/portal/projects/`);
     await page.waitForSelector("[data-project-id]");
     const projectID = await page.getAttribute("[data-project-id]", "data-project-id");
     const paths = [
@@ -153,7 +153,7 @@ describe("every staff page renders in both languages", () => {
     ];
     for (const lang of ["", "/en"]) {
       for (const path of paths) {
-        await page.goto(`${system.runtime.url}${lang}${path}`);
+        await open(page, `${system.runtime.url}${lang}${path}`);
         await page.waitForLoadState("networkidle");
         const text = await page.evaluate(() => document.body.innerText);
         expect(text.match(/\b(tickets|report|customers|projects|settings|public|area|nav)\.[a-zA-Z][\w.]*/g), `${lang}${path}`).toBeNull();

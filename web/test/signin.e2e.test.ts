@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeFromMailbox, startSystem } from "./browser";
+import { codeFromMailbox, open, startSystem } from "./browser";
 
 let system: Awaited<ReturnType<typeof startSystem>>;
 
@@ -20,6 +20,7 @@ describe("staff sign-in in a real browser", () => {
 
     await page.goto(`${runtime.url}/`);
     await page.waitForURL(/\/signin\/?/);
+    await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
 
     await page.fill("#email", "admin@demo.local");
@@ -59,7 +60,7 @@ describe("staff sign-in in a real browser", () => {
     const { runtime, browser } = system;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${runtime.url}/signin/`);
+    await open(page, `${runtime.url}/signin/`);
     await page.fill("#email", "finance@demo.local");
     await page.click("#send-code");
     await page.waitForSelector("#code");
@@ -75,7 +76,7 @@ describe("staff sign-in in a real browser", () => {
     const { runtime, browser } = system;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${runtime.url}/signin/`);
+    await open(page, `${runtime.url}/signin/`);
     await page.fill("#email", "admin@demo.local");
     await page.click("#send-code");
     await page.waitForSelector("#code");
@@ -83,7 +84,7 @@ describe("staff sign-in in a real browser", () => {
     await page.click("#verify");
     await page.waitForURL(/\/portal\/?$/);
 
-    await page.goto(`${runtime.url}/portal/users/`);
+    await open(page, `${runtime.url}/portal/users/`);
     const email = `new.${Date.now()}@example.test`;
     await page.fill("#invite-email", email);
     await page.fill("#invite-name", "新同事");

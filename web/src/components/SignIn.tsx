@@ -17,6 +17,9 @@ export default function SignIn(props: { locale: Locale; portalHref: string }) {
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [notice, setNotice] = createSignal("");
   const [mailboxUrl, setMailboxUrl] = createSignal("");
+  // Buttons stay disabled in the server-rendered HTML until the island has hydrated: a tap before
+  // that would submit the bare form natively and reload the page.
+  const [hydrated, setHydrated] = createSignal(false);
   let emailInput: HTMLInputElement | undefined;
   let codeInput: HTMLInputElement | undefined;
 
@@ -26,6 +29,7 @@ export default function SignIn(props: { locale: Locale; portalHref: string }) {
   };
 
   onMount(() => {
+    setHydrated(true);
     const q = new URLSearchParams(location.search);
     const qEmail = (q.get("email") || "").trim();
     const qCode = (q.get("code") || "").replace(/\D/g, "").slice(0, 6);
@@ -174,7 +178,7 @@ export default function SignIn(props: { locale: Locale; portalHref: string }) {
                 </p>
               </Show>
             </div>
-            <button id="send-code" class="btn btn--block" type="submit" disabled={busy() !== ""}>
+            <button id="send-code" class="btn btn--block" type="submit" disabled={!hydrated() || busy() !== ""}>
               {busy() === "send" ? t(L, "signin.sending") : t(L, "signin.sendCode")}
             </button>
           </form>
@@ -221,7 +225,7 @@ export default function SignIn(props: { locale: Locale; portalHref: string }) {
               </p>
             </Show>
           </div>
-          <button id="verify" class="btn btn--block" type="submit" disabled={busy() !== ""}>
+          <button id="verify" class="btn btn--block" type="submit" disabled={!hydrated() || busy() !== ""}>
             {busy() === "verify" ? t(L, "signin.verifying") : t(L, "signin.verify")}
           </button>
           <div class="btn-row" style={{ "margin-top": "0.75rem" }}>
