@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Actor, Claim, Deposit, FollowUp, Link, Project, RepairLink, Ticket, WarrantyReport } from "@aftersales/core";
+import { Actor, Claim, Clock, Deposit, FollowUp, Link, Project, RepairLink, Ticket, WarrantyReport } from "@aftersales/core";
 import { roles, type Role } from "@aftersales/core/actor";
 import { call, mailTo, newClient, staff } from "./support";
 import { publicCall, repairInput, setupProject } from "./warranty-support";
@@ -64,6 +64,9 @@ describe("customer links open only their own project or ticket", () => {
 
   it("public endpoints are rate-limited per client", async () => {
     const { token } = await setupProject();
+    // Start at the beginning of a fresh fixed window, so the run cannot straddle two windows.
+    const window = Link.LIMITS.perClient.windowSeconds * 1000;
+    Clock.travelTo(new Date(Math.ceil(Clock.now().getTime() / window) * window + 1000));
     const client = newClient();
     const statuses: number[] = [];
     for (let i = 0; i < Link.LIMITS.perClient.limit + 1; i++) statuses.push((await publicCall("GET", "/api/public/repair", token, undefined, client)).status);
