@@ -50,6 +50,8 @@ describe("customer links open only their own project or ticket", () => {
     expect((await publicCall("GET", "/api/public/repair", fresh)).status).toBe(200);
     await Actor.system("test", () => RepairLink.revoke(project.projectID));
     expect((await publicCall("GET", "/api/public/repair", fresh)).status).toBe(404);
+    expect((await Project.fromID(project.projectID))!.repairLinkID).toBeUndefined();
+    expect(await Actor.system("test", () => RepairLink.current(project.projectID))).toBeUndefined();
     expect((await publicCall("POST", "/api/public/repair", fresh, repairInput())).status).toBe(404);
     expect(await Actor.system("test", () => Ticket.listByProject(project.projectID))).toHaveLength(0);
   });

@@ -413,6 +413,20 @@ export const update = fn(updateSchema, async (input): Promise<Info> => {
  * Records the project's current repair link. Called by the link module, which authorizes the
  * caller itself, so there is no role check here.
  */
+/** Forgets a revoked repair link, so lists can tell which projects have a working one. */
+export async function clearRepairLinkID(projectID: string, linkID: string): Promise<void> {
+  try {
+    await ProjectEntity.patch({ projectID })
+      .remove(["repairLinkID"])
+      .add({ version: 1 })
+      .append({ history: [History.entry("project.repair_link_revoked", { linkID })] })
+      .where((a, op) => op.eq(a.repairLinkID, linkID))
+      .go();
+  } catch (err) {
+    if (!isConditionFailed(err)) throw err; // already replaced or cleared
+  }
+}
+
 export async function setRepairLinkID(projectID: string, linkID: string): Promise<Info> {
   try {
     const { data } = await ProjectEntity.patch({ projectID })

@@ -40,5 +40,7 @@ export async function issue(projectID: string): Promise<{ link: Link.Info; url: 
 export async function revoke(projectID: string): Promise<void> {
   Actor.assertRole(...Project.writers);
   const project = await mustProject(projectID);
-  if (project.repairLinkID) await Link.revoke(project.repairLinkID);
+  if (!project.repairLinkID) return;
+  await Link.revoke(project.repairLinkID);
+  await Project.clearRepairLinkID(projectID, project.repairLinkID);
 }
