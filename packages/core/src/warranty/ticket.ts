@@ -285,7 +285,7 @@ export const submit = fn(submitSchema, async (input): Promise<{ ticket: Info; tr
   // Timers first, then the ticket: a crash in between leaves timers that find no ticket and do
   // nothing; a crash after the write leaves the clock and the alerts already scheduled.
   const planned = { ticketID, severity, cycle: 1, ...clock } as Pick<Info, "ticketID" | "severity" | "cycle" | "arriveBy" | "resolveBy">;
-  await scheduleClock(planned);
+  await scheduleClock(planned, settings);
   await Timer.create({ kind: "ticket.notify_reported", ref: ref(ticketID), dueAt: Clock.addMinutes(now, 2), key: `ticket:${ticketID}:notify_reported` });
   const { data } = await TicketEntity.create({
     ticketID,
@@ -646,10 +646,13 @@ export async function allowThirdParty(ticket: Info): Promise<Info> {
  * timers (so scheduling twice schedules once). Each level fires only if the deadline is still unmet
  * when it comes due.
  */
-async function scheduleClock(ticket: Pick<Info, "ticketID" | "severity" | "cycle" | "arriveBy" | "resolveBy">) {
+async function scheduleClock(
+  ticket: Pick<Info, "ticketID" | "severity" | "cycle" | "arriveBy" | "resolveBy">,
+  known?: Settings.Info,
+) {
   const deadline = governing(ticket);
   if (!deadline) return;
-  const settings = await Settings.get();
+  const settings = known ?? (await Settings.get());
   const due = new Date(deadline.at);
   const lead = settings.warningLeadHours[ticket.severity as "emergency" | "small" | "general"] ?? 0;
   const warnAt = Clock.addHours(due, -lead);
