@@ -5,19 +5,11 @@ import { api, fieldErrors, type User } from "../api";
 import { errorText } from "../errors";
 import { formatDateTime } from "../format";
 import { roleLabel, roles, t, type Locale } from "../i18n";
+import { FieldError } from "./FieldError";
+import { LoadState } from "./LoadState";
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 type Fields = Record<string, string>;
-
-function FieldError(props: { id: string; msg?: string }) {
-  return (
-    <Show when={props.msg}>
-      <p class="field-error" id={props.id}>
-        {props.msg}
-      </p>
-    </Show>
-  );
-}
 
 export default function UsersAdmin(props: { locale: Locale; signinHref: string }) {
   const L = props.locale;
@@ -231,26 +223,16 @@ export default function UsersAdmin(props: { locale: Locale; signinHref: string }
 
   return (
     <div class="users-admin" data-status={status()}>
-      <Show when={status() === "loading"}>
-        <p class="muted" id="users-loading" role="status">
-          {t(L, "users.loading")}
-        </p>
-      </Show>
-
-      <Show when={status() === "forbidden"}>
-        <div class="alert alert--warn" id="forbidden" role="alert">
-          {t(L, "users.forbidden")}
-        </div>
-      </Show>
-
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" id="users-load-error" role="alert">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={load}>
-            {t(L, "users.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingId="users-loading"
+        loadingText={t(L, "users.loading")}
+        forbiddenText={t(L, "users.forbidden")}
+        errorId="users-load-error"
+        error={loadError()}
+        retryText={t(L, "users.retry")}
+        onRetry={load}
+      />
 
       <Show when={status() === "ready"}>
         {/* ---- invite ---- */}

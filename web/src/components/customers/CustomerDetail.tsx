@@ -5,6 +5,7 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { api, type ApiError } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, t, type Locale } from "../../i18n";
+import { LoadState } from "../LoadState";
 import { createConfirm } from "./ConfirmDialog";
 import ContactsEditor, { contactRoleLabel, contactRoles, fromRows, toRows, type ContactRow } from "./ContactsEditor";
 import { kindLabel, kinds, type Customer, type Kind } from "./CustomersList";
@@ -359,29 +360,18 @@ export default function CustomerDetail(props: { locale: Locale; signinHref: stri
       <p class="breadcrumb">
         <a href={localePath(L, "/portal/customers/")}>← {t(L, "customers.backToList")}</a>
       </p>
-      <Show when={status() === "loading"}>
-        <p class="muted" role="status" id="customer-loading">
-          {t(L, "customers.loadingOne")}
-        </p>
-      </Show>
-      <Show when={status() === "forbidden"}>
-        <div class="alert alert--warn" role="alert" id="forbidden">
-          {t(L, "customers.forbidden")}
-        </div>
-      </Show>
-      <Show when={status() === "notfound"}>
-        <div class="alert alert--warn" role="alert" id="customer-not-found">
-          {t(L, "customers.notFound")}
-        </div>
-      </Show>
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" role="alert" id="customer-load-error">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={() => load()}>
-            {t(L, "customers.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingId="customer-loading"
+        loadingText={t(L, "customers.loadingOne")}
+        forbiddenText={t(L, "customers.forbidden")}
+        notFoundId="customer-not-found"
+        notFoundText={t(L, "customers.notFound")}
+        errorId="customer-load-error"
+        error={loadError()}
+        retryText={t(L, "customers.retry")}
+        onRetry={() => load()}
+      />
 
       <Show when={status() === "ready" && customer()}>
         {/* ---------------------------------------------------------------- header */}

@@ -5,8 +5,9 @@ import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { api, type ApiError } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, t, type Key, type Locale } from "../../i18n";
+import { LoadState } from "../LoadState";
 import ContactsEditor, { fromRows, type Contact, type ContactRow } from "./ContactsEditor";
-import { ClassBadge, CUSTOMER_WRITERS, FieldError, formatFen, formatWan, hasRole, invalid, pathErrors, queryParam, usePortalUser, errOf } from "./common";
+import { ClassBadge, CUSTOMER_WRITERS, FieldError, SearchBox, formatFen, formatWan, hasRole, invalid, pathErrors, queryParam, usePortalUser, errOf } from "./common";
 
 export const kinds = ["owner", "property_management", "other"] as const;
 export type Kind = (typeof kinds)[number];
@@ -162,47 +163,30 @@ export default function CustomersList(props: { locale: Locale; signinHref: strin
 
   return (
     <div class="cust" data-status={status()}>
-      <Show when={status() === "loading"}>
-        <p class="muted" role="status" id="customers-loading">
-          {t(L, "customers.loading")}
-        </p>
-      </Show>
-      <Show when={status() === "forbidden"}>
-        <div class="alert alert--warn" role="alert" id="forbidden">
-          {t(L, "customers.forbidden")}
-        </div>
-      </Show>
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" role="alert" id="customers-load-error">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={() => load()}>
-            {t(L, "customers.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingId="customers-loading"
+        loadingText={t(L, "customers.loading")}
+        forbiddenText={t(L, "customers.forbidden")}
+        errorId="customers-load-error"
+        error={loadError()}
+        retryText={t(L, "customers.retry")}
+        onRetry={() => load()}
+      />
 
       <Show when={status() === "ready"}>
         <div class="toolbar">
-          <div class="toolbar__search">
-            <label for="customer-search" class="visually-hidden">
-              {t(L, "customers.search")}
-            </label>
-            <input
-              id="customer-search"
-              type="search"
-              placeholder={t(L, "customers.searchPlaceholder")}
-              value={query()}
-              autocomplete="off"
-              onInput={(e) => onSearch(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") {
-                  e.preventDefault();
-                  clearTimeout(timer);
-                  load(e.currentTarget.value);
-                }
-              }}
-            />
-          </div>
+          <SearchBox
+            id="customer-search"
+            label={t(L, "customers.search")}
+            placeholder={t(L, "customers.searchPlaceholder")}
+            value={query()}
+            onInput={onSearch}
+            onEnter={(q) => {
+              clearTimeout(timer);
+              load(q);
+            }}
+          />
           <Show when={canWrite()}>
             <button type="button" class="btn" id="new-customer" aria-expanded={formOpen() ? "true" : "false"} aria-controls="customer-form" onClick={openForm}>
               + {t(L, "customers.new")}

@@ -7,6 +7,7 @@ import { Portal } from "solid-js/web";
 import { api, type ApiError } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, pickMessage, t, type Key, type Locale } from "../../i18n";
+import { LoadState } from "../LoadState";
 import { createConfirm } from "./ConfirmDialog";
 import type { Project } from "./ProjectForm";
 import {
@@ -503,29 +504,18 @@ export default function ProjectDetail(props: { locale: Locale; signinHref: strin
       <p class="breadcrumb">
         <a href={localePath(L, "/portal/projects/")}>← {t(L, "projects.backToList")}</a>
       </p>
-      <Show when={status() === "loading"}>
-        <p class="muted" role="status" id="project-loading">
-          {t(L, "projects.loadingOne")}
-        </p>
-      </Show>
-      <Show when={status() === "forbidden"}>
-        <div class="alert alert--warn" role="alert" id="forbidden">
-          {t(L, "projects.forbidden")}
-        </div>
-      </Show>
-      <Show when={status() === "notfound"}>
-        <div class="alert alert--warn" role="alert" id="project-not-found">
-          {t(L, "projects.notFound")}
-        </div>
-      </Show>
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" role="alert" id="project-load-error">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={() => load()}>
-            {t(L, "customers.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingId="project-loading"
+        loadingText={t(L, "projects.loadingOne")}
+        forbiddenText={t(L, "projects.forbidden")}
+        notFoundId="project-not-found"
+        notFoundText={t(L, "projects.notFound")}
+        errorId="project-load-error"
+        error={loadError()}
+        retryText={t(L, "customers.retry")}
+        onRetry={() => load()}
+      />
 
       <Show when={status() === "ready" && detail()}>
         {/* ------------------------------------------------------------ header */}

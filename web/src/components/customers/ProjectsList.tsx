@@ -4,8 +4,9 @@ import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { api } from "../../api";
 import { errorText } from "../../errors";
 import { localePath, t, type Locale } from "../../i18n";
+import { LoadState } from "../LoadState";
 import ProjectForm, { type Project } from "./ProjectForm";
-import { formatFen, hasRole, PROJECT_WRITERS, queryParam, showDate, usePortalUser } from "./common";
+import { formatFen, hasRole, PROJECT_WRITERS, queryParam, SearchBox, showDate, usePortalUser } from "./common";
 
 export default function ProjectsList(props: { locale: Locale; signinHref: string }) {
   const L = props.locale;
@@ -86,47 +87,30 @@ export default function ProjectsList(props: { locale: Locale; signinHref: string
 
   return (
     <div class="cust" data-status={status()}>
-      <Show when={status() === "loading"}>
-        <p class="muted" role="status" id="projects-loading">
-          {t(L, "projects.loading")}
-        </p>
-      </Show>
-      <Show when={status() === "forbidden"}>
-        <div class="alert alert--warn" role="alert" id="forbidden">
-          {t(L, "projects.forbidden")}
-        </div>
-      </Show>
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" role="alert" id="projects-load-error">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={() => load()}>
-            {t(L, "customers.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingId="projects-loading"
+        loadingText={t(L, "projects.loading")}
+        forbiddenText={t(L, "projects.forbidden")}
+        errorId="projects-load-error"
+        error={loadError()}
+        retryText={t(L, "customers.retry")}
+        onRetry={() => load()}
+      />
 
       <Show when={status() === "ready"}>
         <div class="toolbar">
-          <div class="toolbar__search">
-            <label for="project-search" class="visually-hidden">
-              {t(L, "projects.search")}
-            </label>
-            <input
-              id="project-search"
-              type="search"
-              placeholder={t(L, "projects.searchPlaceholder")}
-              value={query()}
-              autocomplete="off"
-              onInput={(e) => onSearch(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") {
-                  e.preventDefault();
-                  clearTimeout(timer);
-                  load(e.currentTarget.value);
-                }
-              }}
-            />
-          </div>
+          <SearchBox
+            id="project-search"
+            label={t(L, "projects.search")}
+            placeholder={t(L, "projects.searchPlaceholder")}
+            value={query()}
+            onInput={onSearch}
+            onEnter={(q) => {
+              clearTimeout(timer);
+              load(q);
+            }}
+          />
           <Show when={canWrite()}>
             <button
               type="button"

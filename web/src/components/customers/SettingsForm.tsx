@@ -6,6 +6,7 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { api } from "../../api";
 import { errorText } from "../../errors";
 import { t, type Key, type Locale } from "../../i18n";
+import { LoadState } from "../LoadState";
 import { FieldError, formatInstant, hasRole, invalid, parseInteger, pathErrors, SETTINGS_EDITORS, usePortalUser, errOf } from "./common";
 
 const severities = ["emergency", "small", "general"] as const;
@@ -204,19 +205,14 @@ export default function SettingsForm(props: { locale: Locale; signinHref: string
 
   return (
     <div class="cust" data-status={status()}>
-      <Show when={status() === "loading"}>
-        <p class="muted" role="status">
-          {t(L, "customers.loadingShort")}
-        </p>
-      </Show>
-      <Show when={status() === "error"}>
-        <div class="alert alert--error" role="alert" id="settings-load-error">
-          <p>{loadError()}</p>
-          <button type="button" class="btn btn--secondary" onClick={load}>
-            {t(L, "customers.retry")}
-          </button>
-        </div>
-      </Show>
+      <LoadState
+        status={status()}
+        loadingText={t(L, "customers.loadingShort")}
+        errorId="settings-load-error"
+        error={loadError()}
+        retryText={t(L, "customers.retry")}
+        onRetry={load}
+      />
       <Show when={status() === "ready" && settings()}>
         <p class="last-change" id="settings-last-change">
           <Show when={settings()!.lastChange} fallback={t(L, "settings.neverChanged")}>

@@ -1,7 +1,6 @@
 import "../../dict/customers";
 // Shared pieces of the customer / project / settings islands: roles, money and date formatting,
 // field errors by full path, the class badge.
-import { Show } from "solid-js";
 import type { ApiError, ApiResult, User } from "../../api";
 import { t, type Locale } from "../../i18n";
 
@@ -9,6 +8,7 @@ import { t, type Locale } from "../../i18n";
 import { customerReaders, customerWriters, projectWriters, settingsEditors } from "@aftersales/core/access";
 import { roles as warrantyRoles } from "@aftersales/core/warranty/vocabulary";
 export { hasRole, usePortalUser } from "../../portal-user";
+export { FieldError } from "../FieldError";
 export const CUSTOMER_READERS: readonly string[] = customerReaders;
 export const CUSTOMER_WRITERS: readonly string[] = customerWriters;
 export const PROJECT_WRITERS: readonly string[] = projectWriters;
@@ -126,13 +126,28 @@ export function errorsUnder(fields: Record<string, string>, prefix: string): str
   return list.length ? list.join(" ") : undefined;
 }
 
-export function FieldError(props: { id: string; msg?: string }) {
+/** A list toolbar's search box: `onInput` on every keystroke, `onEnter` to search at once. */
+export function SearchBox(props: { id: string; label: string; placeholder: string; value: string; onInput: (q: string) => void; onEnter: (q: string) => void }) {
   return (
-    <Show when={props.msg}>
-      <p class="field-error" id={props.id}>
-        {props.msg}
-      </p>
-    </Show>
+    <div class="toolbar__search">
+      <label for={props.id} class="visually-hidden">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="search"
+        placeholder={props.placeholder}
+        value={props.value}
+        autocomplete="off"
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            props.onEnter(e.currentTarget.value);
+          }
+        }}
+      />
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import "../../dict/tickets";
 // One ticket (/portal/warranty/ticket/?id=): GET /api/tickets/:id → header, clock with a live
 // countdown, breaches and escalations, contact, fault, photos, claims, full history; actions by
 // role and status → POST /api/tickets/:id/<action>, refreshed after each one.
-import { createMemo, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
+import { createMemo, createSignal, For, Match, onMount, Show, Switch, type JSX } from "solid-js";
 import { api } from "../../api";
 import { errorText } from "../../errors";
 import { formatDateTime } from "../../format";
@@ -276,6 +276,32 @@ export default function TicketDetail(props: { locale: Locale }) {
   };
   const clock = () => ticketClock(tk(), now());
 
+  /** The button that opens/closes an action's sub-form (`#action-<a>` controlling `#<a>-form`). */
+  const FormToggle = (p: { action: Action; secondary?: boolean; children: JSX.Element }) => (
+    <button
+      type="button"
+      class={`btn${p.secondary ? " btn--secondary" : ""}${openForm() === p.action ? " is-open" : ""}`}
+      id={`action-${p.action}`}
+      aria-expanded={openForm() === p.action}
+      aria-controls={`${p.action}-form`}
+      onClick={() => toggle(p.action)}
+    >
+      {p.children}
+    </button>
+  );
+
+  /** Submit (`#<a>-submit`) and cancel buttons at the foot of an action's sub-form. */
+  const FormButtons = (p: { action: Action; label: string; disabled?: boolean }) => (
+    <div class="btn-row">
+      <button type="submit" class="btn" id={`${p.action}-submit`} disabled={!!busy() || !!p.disabled}>
+        {busy() === p.action ? t(L, "tickets.working") : p.label}
+      </button>
+      <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
+        {t(L, "tickets.cancel")}
+      </button>
+    </div>
+  );
+
   return (
     <div class="wt wt-ticket">
       <p class="backlink no-print">
@@ -389,19 +415,13 @@ export default function TicketDetail(props: { locale: Locale }) {
                     </button>
                   </Show>
                   <Show when={can("dispatch")}>
-                    <button type="button" class={openForm() === "dispatch" ? "btn is-open" : "btn"} id="action-dispatch" aria-expanded={openForm() === "dispatch"} aria-controls="dispatch-form" onClick={() => toggle("dispatch")}>
-                      {t(L, tk().status === "dispatched" ? "tickets.action.redispatch" : "tickets.action.dispatch")}
-                    </button>
+                    <FormToggle action="dispatch">{t(L, tk().status === "dispatched" ? "tickets.action.redispatch" : "tickets.action.dispatch")}</FormToggle>
                   </Show>
                   <Show when={can("arrive")}>
-                    <button type="button" class={openForm() === "arrive" ? "btn is-open" : "btn"} id="action-arrive" aria-expanded={openForm() === "arrive"} aria-controls="arrive-form" onClick={() => toggle("arrive")}>
-                      {t(L, "tickets.action.arrive")}
-                    </button>
+                    <FormToggle action="arrive">{t(L, "tickets.action.arrive")}</FormToggle>
                   </Show>
                   <Show when={can("repair")}>
-                    <button type="button" class={openForm() === "repair" ? "btn is-open" : "btn"} id="action-repair" aria-expanded={openForm() === "repair"} aria-controls="repair-form" onClick={() => toggle("repair")}>
-                      {t(L, "tickets.action.repair")}
-                    </button>
+                    <FormToggle action="repair">{t(L, "tickets.action.repair")}</FormToggle>
                   </Show>
                   <Show when={can("close")}>
                     <button type="button" class="btn" id="action-close" disabled={!!busy()} onClick={close}>
@@ -409,9 +429,7 @@ export default function TicketDetail(props: { locale: Locale }) {
                     </button>
                   </Show>
                   <Show when={can("classify")}>
-                    <button type="button" class={openForm() === "classify" ? "btn btn--secondary is-open" : "btn btn--secondary"} id="action-classify" aria-expanded={openForm() === "classify"} aria-controls="classify-form" onClick={() => toggle("classify")}>
-                      {t(L, "tickets.action.classify")}
-                    </button>
+                    <FormToggle action="classify" secondary>{t(L, "tickets.action.classify")}</FormToggle>
                   </Show>
                 </div>
 
@@ -432,14 +450,7 @@ export default function TicketDetail(props: { locale: Locale }) {
                         </Show>
                         <FieldError id="dispatch-engineer-error" msg={fields().engineerID} />
                       </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="dispatch-submit" disabled={!!busy() || engineers() === null}>
-                          {busy() === "dispatch" ? t(L, "tickets.working") : t(L, "tickets.dispatch.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
+                      <FormButtons action="dispatch" label={t(L, "tickets.dispatch.submit")} disabled={engineers() === null} />
                     </form>
                   </Match>
                   <Match when={openForm() === "arrive" && can("arrive")}>
@@ -461,14 +472,7 @@ export default function TicketDetail(props: { locale: Locale }) {
                         </p>
                         <FieldError id="arrive-time-error" msg={fields().arrivedAt} />
                       </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="arrive-submit" disabled={!!busy()}>
-                          {busy() === "arrive" ? t(L, "tickets.working") : t(L, "tickets.arrive.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
+                      <FormButtons action="arrive" label={t(L, "tickets.arrive.submit")} />
                     </form>
                   </Match>
                   <Match when={openForm() === "repair" && can("repair")}>
@@ -486,14 +490,7 @@ export default function TicketDetail(props: { locale: Locale }) {
                         </p>
                         <FieldError id="repair-team-error" msg={fields().responsibleTeam} />
                       </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="repair-submit" disabled={!!busy()}>
-                          {busy() === "repair" ? t(L, "tickets.working") : t(L, "tickets.repair.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
+                      <FormButtons action="repair" label={t(L, "tickets.repair.submit")} />
                     </form>
                   </Match>
                   <Match when={openForm() === "classify" && can("classify")}>
@@ -531,14 +528,7 @@ export default function TicketDetail(props: { locale: Locale }) {
                         </p>
                         <FieldError id="classify-note-error" msg={fields().note} />
                       </div>
-                      <div class="btn-row">
-                        <button type="submit" class="btn" id="classify-submit" disabled={!!busy()}>
-                          {busy() === "classify" ? t(L, "tickets.working") : t(L, "tickets.classify.submit")}
-                        </button>
-                        <button type="button" class="btn btn--secondary" onClick={() => setOpenForm(null)}>
-                          {t(L, "tickets.cancel")}
-                        </button>
-                      </div>
+                      <FormButtons action="classify" label={t(L, "tickets.classify.submit")} />
                     </form>
                   </Match>
                 </Switch>

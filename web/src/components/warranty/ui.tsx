@@ -4,6 +4,7 @@ import { Show, type JSX } from "solid-js";
 import { formatDateTime } from "../../format";
 import { t, type Locale } from "../../i18n";
 import { clockClass, clockText, severityLabel, shortDateTime, statusLabel, ticketClock, type TicketSummary } from "./common";
+export { FieldError } from "../FieldError";
 
 export function SeverityBadge(props: { L: Locale; severity: string }) {
   return (
@@ -42,16 +43,6 @@ export function Countdown(props: {
       </Show>
       <span class="clock__text">{clockText(c(), props.L)}</span>
     </span>
-  );
-}
-
-export function FieldError(props: { id: string; msg?: string }) {
-  return (
-    <Show when={props.msg}>
-      <p class="field-error" id={props.id}>
-        {props.msg}
-      </p>
-    </Show>
   );
 }
 
