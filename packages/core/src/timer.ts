@@ -117,10 +117,14 @@ export async function listByRef(ref: string): Promise<Info[]> {
 /** Cancels a pending timer (e.g. the ticket was resolved early). A fired timer stays fired. */
 export async function cancel(timerID: string): Promise<boolean> {
   const timer = await fromID(timerID);
-  if (!timer || timer.status !== "pending") return false;
+  return timer ? cancelTimer(timer) : false;
+}
+
+async function cancelTimer(timer: Info): Promise<boolean> {
+  if (timer.status !== "pending") return false;
   try {
     // dueAt is part of the byDue key, so ElectroDB needs it whenever status changes.
-    await TimerEntity.patch({ timerID })
+    await TimerEntity.patch({ timerID: timer.timerID })
       .set({ status: "cancelled", dueAt: timer.dueAt, cancelledAt: Clock.nowISO() })
       .where((a, op) => op.eq(a.status, "pending"))
       .go();
@@ -128,7 +132,7 @@ export async function cancel(timerID: string): Promise<boolean> {
     if (isConditionFailed(err)) return false;
     throw err;
   }
-  await scheduler.unschedule(timerID);
+  await scheduler.unschedule(timer.timerID);
   return true;
 }
 
@@ -137,7 +141,8 @@ export async function cancelByRef(ref: string, kinds?: string[]): Promise<number
   let count = 0;
   for (const timer of await listByRef(ref)) {
     if (timer.status !== "pending" || (kinds && !kinds.includes(timer.kind))) continue;
-    if (await cancel(timer.timerID)) count++;
+    // The listing already holds each item; the conditional update guards against a race.
+    if (await cancelTimer(timer)) count++;
   }
   return count;
 }
