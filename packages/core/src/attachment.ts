@@ -116,6 +116,13 @@ export async function fromID(attachmentID: string): Promise<Info | undefined> {
   return (data ?? undefined) as Info | undefined;
 }
 
+/** Several attachments in one batch read (list pages), in no particular order. */
+async function fromIDs(attachmentIDs: string[]): Promise<Info[]> {
+  if (attachmentIDs.length === 0) return [];
+  const { data } = await AttachmentEntity.get([...new Set(attachmentIDs)].map((attachmentID) => ({ attachmentID }))).go();
+  return data as Info[];
+}
+
 export async function listByRef(ref: string): Promise<Info[]> {
   const { data } = await AttachmentEntity.query.byRef({ ref }).go({ pages: "all" });
   return data as Info[];
@@ -149,6 +156,20 @@ export async function downloadURL(attachmentID: string, ref: string): Promise<st
   const attachment = await fromID(attachmentID);
   if (!attachment || attachment.ref !== ref || attachment.status !== "stored")
     throw new NotFoundError("attachment", "附件", "Attachment");
+  return sign(attachment);
+}
+
+/**
+ * Download links for attachments an aggregate already lists (a ticket's photos, claims'
+ * receipts): one batch read, stored files only, keyed by attachment id.
+ */
+export async function links(attachmentIDs: string[]): Promise<Map<string, { attachmentID: string; fileName: string; url: string }>> {
+  const stored = (await fromIDs(attachmentIDs)).filter((a) => a.status === "stored");
+  const signed = await Promise.all(stored.map(async (a) => ({ attachmentID: a.attachmentID, fileName: a.fileName, url: await sign(a) })));
+  return new Map(signed.map((s) => [s.attachmentID, s]));
+}
+
+function sign(attachment: Info): Promise<string> {
   return getSignedUrl(
     s3,
     new GetObjectCommand({

@@ -70,6 +70,12 @@ describe("third-party repair and the warranty deposit", () => {
     expect(decided[0]!.body.text).toContain("¥2,500.00");
     const view = await publicCall("GET", "/api/public/track", tracking);
     expect(view.json.claims[0]).toMatchObject({ status: "approved", approvedFen: 250_000 });
+
+    // The approval queue shows the ticket number and a working receipt link.
+    const queue = await call("GET", "/api/claims?status=approved", { cookie: supervisor.cookie });
+    const listed = queue.json.claims.find((c: any) => c.claimID === claim!.claimID);
+    expect(listed.number).toMatch(/^BX-/);
+    expect(Buffer.from(await (await fetch(listed.receiptURL)).arrayBuffer()).equals(receipt)).toBe(true);
   });
 
   it("two claims that together exceed the balance cannot both be deducted in full; the balance never goes below zero", async () => {

@@ -167,6 +167,13 @@ export async function fromID(ticketID: string): Promise<Info | undefined> {
   return (data ?? undefined) as Info | undefined;
 }
 
+/** Several tickets in one batch read (list pages), in no particular order. */
+export async function fromIDs(ticketIDs: string[]): Promise<Info[]> {
+  if (ticketIDs.length === 0) return [];
+  const { data } = await TicketEntity.get([...new Set(ticketIDs)].map((ticketID) => ({ ticketID }))).go();
+  return data as Info[];
+}
+
 async function mustGet(ticketID: string): Promise<Info> {
   const ticket = await fromID(ticketID);
   if (!ticket) throw new NotFoundError("ticket", "工单", "Ticket");

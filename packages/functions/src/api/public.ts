@@ -49,13 +49,8 @@ export const publicRoutes = new Hono()
         submittedAt: cl.submittedAt,
         decidedAt: cl.decidedAt,
       }));
-      const photos = await Promise.all(
-        view.photos.map(async (id) => {
-          const a = await Attachment.fromID(id);
-          return a ? await Attachment.downloadURL(id, a.ref) : undefined;
-        }),
-      );
-      return c.json({ ticket: { ...view, photos: photos.filter(Boolean) }, claims, now: Clock.nowISO() });
+      const files = await Attachment.links(view.photos);
+      return c.json({ ticket: { ...view, photos: view.photos.flatMap((id) => files.get(id)?.url ?? []) }, claims, now: Clock.nowISO() });
     }),
   )
   .post("/track/accept", (c) =>

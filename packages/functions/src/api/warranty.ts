@@ -68,23 +68,12 @@ export const tickets = new Hono()
     const ticket = await Ticket.get(c.req.param("ticketID"));
     const project = await Project.fromID(ticket.projectID);
     const claims = await Claim.listByTicket(ticket.ticketID);
-    const photos = await Promise.all(
-      ticket.photos.map(async (attachmentID) => {
-        const a = await Attachment.fromID(attachmentID);
-        return a ? { attachmentID, fileName: a.fileName, url: await Attachment.downloadURL(attachmentID, a.ref) } : undefined;
-      }),
-    );
-    const receipts = await Promise.all(
-      claims.map(async (claim) => {
-        const a = await Attachment.fromID(claim.receiptID);
-        return a ? { claimID: claim.claimID, url: await Attachment.downloadURL(claim.receiptID, a.ref) } : undefined;
-      }),
-    );
+    const files = await Attachment.links([...ticket.photos, ...claims.map((cl) => cl.receiptID)]);
     return c.json({
       ticket: { ...ticket, overdue: Ticket.overdue(ticket) },
       project: project ? { projectID: project.projectID, name: project.name, customerID: project.customerID } : undefined,
-      claims: claims.map((claim) => ({ ...claim, receiptURL: receipts.find((r) => r?.claimID === claim.claimID)?.url })),
-      photos: photos.filter(Boolean),
+      claims: claims.map((claim) => ({ ...claim, receiptURL: files.get(claim.receiptID)?.url })),
+      photos: ticket.photos.flatMap((id) => files.get(id) ?? []),
       now: Clock.nowISO(),
     });
   })
@@ -129,19 +118,19 @@ export const claims = new Hono()
     const status = z.enum(["submitted", "approved", "rejected"]).default("submitted").safeParse(c.req.query("status"));
     if (!status.success) throw fromZod(status.error);
     const list = await Claim.listByStatus(status.data);
-    const names = await projectNames();
-    // The queue shows each claim with its ticket number, project and receipt, in one request.
-    const claims = await Promise.all(
-      list.map(async (claim) => {
-        const [ticket, receipt] = await Promise.all([Ticket.fromID(claim.ticketID), Attachment.fromID(claim.receiptID)]);
-        return {
-          ...claim,
-          number: ticket?.number,
-          projectName: names.get(claim.projectID) ?? "",
-          receiptURL: receipt ? await Attachment.downloadURL(receipt.attachmentID, receipt.ref) : undefined,
-        };
-      }),
-    );
+    // The queue shows each claim with its ticket number, project and receipt: batch reads, not one per claim.
+    const [names, tickets, receipts] = await Promise.all([
+      projectNames(),
+      Ticket.fromIDs(list.map((c) => c.ticketID)),
+      Attachment.links(list.map((c) => c.receiptID)),
+    ]);
+    const numbers = new Map(tickets.map((t) => [t.ticketID, t.number]));
+    const claims = list.map((claim) => ({
+      ...claim,
+      number: numbers.get(claim.ticketID),
+      projectName: names.get(claim.projectID) ?? "",
+      receiptURL: receipts.get(claim.receiptID)?.url,
+    }));
     return c.json({ claims, now: Clock.nowISO() });
   })
   .post("/:claimID/approve", async (c) =>
