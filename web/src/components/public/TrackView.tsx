@@ -22,6 +22,7 @@ import {
   yuanToFen,
   type Lang,
 } from "./client";
+import LinkProblem from "./LinkProblem";
 import type { Msgs, PublicKey } from "./strings";
 
 type Status = "reported" | "acknowledged" | "dispatched" | "on_site" | "repaired" | "accepted" | "reopened" | "closed";
@@ -390,29 +391,7 @@ export default function TrackView(props: { locale: Lang; msgs: Msgs }) {
         </p>
       </Show>
 
-      <Show when={phase() === "invalid"}>
-        <section class="card pub-card link-invalid" id="link-invalid" role="alert" aria-labelledby="link-invalid-title">
-          <div class="pub-icon pub-icon--bad" aria-hidden="true">
-            !
-          </div>
-          <h1 id="link-invalid-title">{tr("public.invalid.title")}</h1>
-          <Show when={invalidText()}>
-            <p class="link-invalid__api">{invalidText()}</p>
-          </Show>
-          <p class="muted">{tr("public.invalid.body")}</p>
-        </section>
-      </Show>
-
-      <Show when={phase() === "failed"}>
-        <section class="card pub-card">
-          <p class="alert alert--error" id="load-error" role="alert">
-            {loadError()}
-          </p>
-          <button type="button" class="btn btn--block" id="retry" onClick={() => void load(true)}>
-            {tr("public.retry")}
-          </button>
-        </section>
-      </Show>
+      <LinkProblem phase={phase()} invalidText={invalidText()} loadError={loadError()} tr={tr} onRetry={() => void load(true)} />
 
       <Show when={phase() === "view" && view()}>
         {(v) => (
